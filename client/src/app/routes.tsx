@@ -1,0 +1,62 @@
+import { type ReactNode, Suspense } from 'react';
+import type { Me } from '@/features/auth/me';
+import { HomeScreen } from '@/features/wins/home-screen';
+import { WinsScreen } from '@/features/wins/wins-screen';
+import { matchPath } from '@/ui/router';
+import { Spinner } from '@/ui/screen';
+import { LazyScreen } from './lazy-screen';
+import { InboxScreen, LogWinScreen, MeScreen, PeopleArea, SignInScreen } from './screens';
+import { NotFound } from './status-screens';
+
+export interface RouteProps {
+  me: Me;
+  onSignedIn(me: Me): void;
+  onSignedOut(warning?: string): void;
+}
+
+interface Route {
+  pattern: string;
+  title: string;
+  hr?: boolean;
+  /** Full-screen task: the bottom navigation steps aside (and the keyboard gets the room). */
+  focused?: boolean;
+  render(p: RouteProps, path: string): ReactNode;
+}
+
+export const ROUTES: readonly Route[] = [
+  { pattern: '/', title: 'Home', render: (p) => <HomeScreen name={p.me.name} /> },
+  { pattern: '/wins', title: 'Wins', render: () => <WinsScreen /> },
+  { pattern: '/wins/new', title: 'Log a win', focused: true, render: () => <LazyScreen screen={LogWinScreen} props={{}} /> },
+  { pattern: '/people', title: 'People', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
+  { pattern: '/people/new', title: 'Add person', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
+  { pattern: '/people/import', title: 'Import people', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
+  { pattern: '/inbox', title: 'Inbox', render: () => <LazyScreen screen={InboxScreen} props={{}} /> },
+  { pattern: '/me', title: 'Me', render: (p) => <LazyScreen screen={MeScreen} props={{ me: p.me, onSignedOut: p.onSignedOut }} /> },
+  {
+    pattern: '/sign-in',
+    title: 'Sign in',
+    focused: true,
+    render: (p) => (
+      <LazyScreen
+        screen={SignInScreen}
+        props={{
+          onSignedIn: p.onSignedIn,
+          email: p.me.email,
+          orgName: p.me.orgName,
+          notice: 'Your unsynced changes stay on this device while you sign in.',
+        }}
+      />
+    ),
+  },
+];
+
+export function findRoute(path: string, role: Me['role']): Route | undefined {
+  const r = ROUTES.find((x) => matchPath(x.pattern, path));
+  return r && (!r.hr || role === 'hr') ? r : undefined;
+}
+
+/** The screen for a path, or "not found"; lazily loaded screens show a spinner the first time. */
+export function RouteView({ path, ...props }: RouteProps & { path: string }) {
+  const route = findRoute(path, props.me.role);
+  return <Suspense fallback={<Spinner />}>{route ? route.render(props, path) : <NotFound />}</Suspense>;
+}

@@ -1,0 +1,10 @@
+import { lazyScreen } from './lazy-screen';
+
+// Everything but Home, Wins and the shell loads on first use: the first page load stays within budget.
+export const SignInScreen = lazyScreen(() => import('@/features/auth/sign-in-screen').then((m) => m.SignInScreen));
+export const SetupScreen = lazyScreen(() => import('@/features/auth/setup-screen').then((m) => m.SetupScreen));
+export const SetPasswordScreen = lazyScreen(() => import('@/features/auth/set-password-screen').then((m) => m.SetPasswordScreen));
+export const LogWinScreen = lazyScreen(() => import('@/features/wins/log-win-screen').then((m) => m.LogWinScreen));
+export const PeopleArea = lazyScreen(() => import('@/features/people/people-area').then((m) => m.default));
+export const InboxScreen = lazyScreen(() => import('@/features/inbox/inbox-screen').then((m) => m.default));
+export const MeScreen = lazyScreen(() => import('@/features/me/me-screen').then((m) => m.default));

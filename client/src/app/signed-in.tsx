@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import { openPersonDb } from '@/db/db';
+import { DbProvider } from '@/db/hooks';
+import type { Me } from '@/features/auth/me';
+import { trpcTransport } from '@/lib/trpc';
+import { SyncEngine } from '@/sync/engine';
+import { Layout } from './layout';
+import { askPersistOnce } from './me-cache';
+import { findRoute, RouteView } from './routes';
+import { LogWinScreen } from './screens';
+
+interface Props {
+  me: Me;
+  path: string;
+  onSignedIn(me: Me): void;
+  onSignedOut(warning?: string): void;
+}
+
+/**
+ * The signed-in app: this person's own database (one per person on a shared device), their sync engine,
+ * and the screens. Mounted per person, so switching people never mixes their data.
+ */
+export function SignedIn({ me, path, onSignedIn, onSignedOut }: Props) {
+  const [ctx] = useState(() => {
+    const db = openPersonDb(me.id);
+    const actor = { personId: me.id, role: me.role };
+    return { db, actor, engine: new SyncEngine({ db, actor, transport: trpcTransport }) };
+  });
+
+  useEffect(() => {
+    ctx.engine.start();
+    askPersistOnce();
+    // Loaded ahead so "Log a win" opens inside the tap, with the keyboard up.
+    void LogWinScreen.preload().catch(() => {});
+    return () => ctx.engine.stop();
+  }, [ctx]);
+
+  // Signing in again after the session ended (same person, same database and outbox): sync at once.
+  const reSignedIn = (next: Me) => {
+    onSignedIn(next);
+    if (next.id === me.id) ctx.engine.retry();
+  };
+
+  const route = findRoute(path, me.role);
+  return (
+    <DbProvider db={ctx.db} actor={ctx.actor} engine={ctx.engine}>
+      <Layout
+        path={path}
+        title={route?.title ?? 'Not found'}
+        orgName={me.orgName}
+        isHr={me.role === 'hr'}
+        focused={route?.focused ?? false}
+      >
+        <RouteView path={path} me={me} onSignedIn={reSignedIn} onSignedOut={onSignedOut} />
+      </Layout>
+    </DbProvider>
+  );
+}

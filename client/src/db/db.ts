@@ -1,0 +1,107 @@
+import type { Rejection } from '@merit/shared/domain/rejection';
+import type { Win } from '@merit/shared/domain/win';
+import type { SyncTables, TableName } from '@merit/shared/mutations';
+import { Dexie, type Table } from 'dexie';
+
+/** A row of any synced table. */
+export type SyncRow = SyncTables[TableName];
+
+/** One queued mutation. `table` and `target` are kept so the pull can rebase per record without re-parsing args. */
+export interface OutboxEntry {
+  seq?: number;
+  mutationId: number;
+  name: string;
+  args: unknown;
+  createdAt: number;
+  table: TableName;
+  target: string;
+}
+
+export interface MetaValues {
+  deviceId: string;
+  nextMutationId: number;
+  cursor: string | null;
+  lastSyncedAt: number | null;
+}
+export type MetaKey = keyof MetaValues;
+export interface MetaRow {
+  key: MetaKey;
+  value: MetaValues[MetaKey];
+}
+
+/**
+ * The last server-confirmed copy of a record (`null`: the server has none) while the record has pending
+ * outbox entries. The pull rebases pending mutations on it, which is how a rejected optimistic edit is
+ * rolled back even when the server's row did not change (rule S13 in docs/SYNC.md).
+ */
+export interface Shadow {
+  table: TableName;
+  id: string;
+  row: SyncRow | null;
+}
+
+export const dbName = (personId: string) => `merit-${personId}`;
+
+export interface MeritDbOptions {
+  durability?: 'default' | 'strict';
+  /** Another IndexedDB implementation: tests give each simulated device its own fake-indexeddb factory. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export class MeritDb extends Dexie {
+  declare wins: Table<Win, string>;
+  declare rejections: Table<Rejection, string>;
+  declare outbox: Table<OutboxEntry, number>;
+  declare meta: Table<MetaRow, MetaKey>;
+  declare shadows: Table<Shadow, [TableName, string]>;
+  readonly personId: string;
+  readonly #options: MeritDbOptions;
+  #durable: MeritDb | undefined;
+
+  constructor(personId: string, options: MeritDbOptions = {}) {
+    const { durability = 'default', ...deps } = options;
+    super(dbName(personId), { chromeTransactionDurability: durability, ...deps });
+    this.personId = personId;
+    this.#options = options;
+    this.version(1).stores({
+      wins: 'id, date, updatedAt, *tags',
+      rejections: 'id, createdAt',
+      outbox: '++seq, &mutationId',
+      meta: 'key',
+      shadows: '[table+id]',
+    });
+    if (durability === 'strict') this.#durable = this;
+  }
+
+  /**
+   * The same database opened with strict durability, for outbox commits: once `mutate` resolves, the
+   * entry is on disk even if the phone dies. Durability is per Dexie instance, and strict on pulls would
+   * flush every page for nothing (a lost page is pulled again), so it is a second connection. Dexie's
+   * change events are global per database name, so live queries on either instance see both.
+   */
+  get durable(): MeritDb {
+    this.#durable ??= new MeritDb(this.personId, { ...this.#options, durability: 'strict' });
+    return this.#durable;
+  }
+
+  /** Closes both connections (before deleting the database). */
+  closeAll(): void {
+    if (this.#durable && this.#durable !== this) this.#durable.close();
+    this.close();
+  }
+
+  /** A synced table by name, for code that is generic over tables (mutate, pull, rebase). */
+  syncTable(name: TableName): Table<SyncRow, string> {
+    return this.table<SyncRow, string>(name);
+  }
+}
+
+export function openPersonDb(personId: string): MeritDb {
+  return new MeritDb(personId);
+}
+
+/** Deletes a person's local data. Other open tabs get `versionchange`; Dexie closes them so the delete proceeds. */
+export async function deletePersonDb(personId: string): Promise<void> {
+  await Dexie.delete(dbName(personId));
+}

@@ -1,0 +1,69 @@
+import type { Actor } from '@merit/shared/domain/person';
+import type { Rejection } from '@merit/shared/domain/rejection';
+import { matchesWinQuery, type Win } from '@merit/shared/domain/win';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createContext, createElement, type ReactNode, useContext, useMemo } from 'react';
+import type { SyncEngine } from '@/sync/engine';
+import type { MeritDb } from './db';
+
+/** The signed-in person's database, who they are, and their sync engine. The only read path for synced tables. */
+export interface DbContextValue {
+  db: MeritDb;
+  actor: Actor;
+  engine: SyncEngine;
+}
+
+const DbContext = createContext<DbContextValue | null>(null);
+
+export function DbProvider({ db, actor, engine, children }: DbContextValue & { children?: ReactNode }) {
+  const value = useMemo(() => ({ db, actor, engine }), [db, actor, engine]);
+  return createElement(DbContext.Provider, { value }, children);
+}
+
+export function useDb(): DbContextValue {
+  const v = useContext(DbContext);
+  if (!v) throw new Error('useDb() needs a <DbProvider> above it (the signed-in part of the app).');
+  return v;
+}
+
+/** Newest first: by day, then by when it was logged. */
+const byDateDesc = (a: Win, b: Win) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt;
+
+/** The person's wins, not deleted, newest first; `undefined` while loading. `tag` and `query` narrow the list. */
+export function useWins(opts: { query?: string; tag?: string } = {}): Win[] | undefined {
+  const { db } = useDb();
+  const { query = '', tag } = opts;
+  return useLiveQuery(async () => {
+    const rows = tag ? await db.wins.where('tags').equals(tag).toArray() : await db.wins.toArray();
+    return rows.filter((w) => !w.deleted && (!query.trim() || matchesWinQuery(w, query))).sort(byDateDesc);
+  }, [db, query, tag]);
+}
+
+/** Every tag on a live win, most used first (ties alphabetical). */
+export function useWinTags(): string[] {
+  const { db } = useDb();
+  return (
+    useLiveQuery(async () => {
+      const counts = new Map<string, number>();
+      await db.wins.each((w) => {
+        if (!w.deleted) for (const t of w.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+      });
+      return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
+    }, [db]) ?? []
+  );
+}
+
+/** Rejected edits still waiting for the person, newest first; `undefined` while loading. */
+export function useInbox(): Rejection[] | undefined {
+  const { db } = useDb();
+  return useLiveQuery(async () => {
+    const rows = await db.rejections.orderBy('createdAt').reverse().toArray();
+    return rows.filter((r) => !r.dismissed && !r.deleted);
+  }, [db]);
+}
+
+/** How many changes this device has not yet had confirmed by the server (the "unsynced" badge). */
+export function usePendingCount(): number {
+  const { db } = useDb();
+  return useLiveQuery(() => db.outbox.count(), [db], 0);
+}

@@ -1,0 +1,46 @@
+import type { Role } from '@merit/shared/domain/person';
+import type { Queryable } from '../db/client';
+
+/** The signed-in person as the client sees them (docs/API.md). */
+export interface Me {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  department: string;
+  managerId: string | null;
+  isManager: boolean;
+  orgName: string;
+}
+
+interface MeRow {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  department: string;
+  manager_id: string | null;
+  is_manager: boolean;
+  org_name: string;
+}
+
+export async function loadMe(q: Queryable, personId: string): Promise<Me | null> {
+  const rows = await q.query<MeRow>(
+    `select p.id, p.name, p.email, p.role, p.department, p.manager_id, coalesce(o.name, '') as org_name,
+            exists (select 1 from person r where r.manager_id = p.id and not r.disabled) as is_manager
+     from person p left join org o on o.id = 1 where p.id = $1 and not p.disabled`,
+    [personId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    department: r.department,
+    managerId: r.manager_id,
+    isManager: r.is_manager,
+    orgName: r.org_name,
+  };
+}

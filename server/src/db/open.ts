@@ -1,0 +1,25 @@
+import type { Env } from '../env';
+import type { Db } from './client';
+import { acquireDataDirLock } from './lock';
+import { migrate } from './migrate';
+
+/** PostgreSQL at DATABASE_URL when set, otherwise embedded PGlite in DATA_DIR; migrated either way. */
+export async function openDatabase(env: Pick<Env, 'databaseUrl' | 'dataDir'>): Promise<{ db: Db; release: () => void }> {
+  let db: Db;
+  let release = () => {};
+  if (env.databaseUrl) {
+    const { openPg } = await import('./pg');
+    db = await openPg(env.databaseUrl);
+  } else {
+    release = acquireDataDirLock(env.dataDir);
+    const { openPglite } = await import('./pglite');
+    try {
+      db = await openPglite(`${env.dataDir}/pg`);
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+  await migrate(db);
+  return { db, release };
+}

@@ -1,0 +1,79 @@
+import { today } from '@merit/shared/domain/common';
+import { uuidv7 } from '@merit/shared/ids';
+import { hashPassword } from '../auth/password';
+import type { Db } from '../db/client';
+import { DEMO_ORG, DEMO_PASSWORD, demoPeople, demoWins } from './people';
+
+const DAY = 86_400_000;
+
+/**
+ * Seeds the demo organisation, only into an empty database: the org insert is the guard, so a database
+ * with an organisation (or two servers starting at once) is never touched. Returns false when it did nothing.
+ */
+export async function seedDemo(db: Db, print: (line: string) => void): Promise<boolean> {
+  // One argon2 hash for everyone: sixty hashes would cost a second of start-up for nothing.
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const people = demoPeople();
+  const ids = new Map(people.map((p) => [p.key, uuidv7()]));
+  const id = (key: string) => ids.get(key) ?? '';
+  const seeded = await db.tx(async (q) => {
+    const empty = await q.query('select 1 from person limit 1');
+    if (empty.length > 0) return false;
+    const org = await q.query('insert into org (id, name) values (1, $1) on conflict (id) do nothing returning id', [DEMO_ORG]);
+    if (org.length === 0) return false;
+    await q.query(
+      `insert into person (id, email, name, department, role, password_hash)
+       select i, e, n, d, r, $6 from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) as t(i, e, n, d, r)`,
+      [
+        people.map((p) => id(p.key)),
+        people.map((p) => p.email),
+        people.map((p) => p.name),
+        people.map((p) => p.department),
+        people.map((p) => p.role),
+        hash,
+      ],
+    );
+    const managed = people.filter((p) => p.managerKey !== null);
+    await q.query('update person p set manager_id = m.mid from unnest($1::uuid[], $2::uuid[]) as m(id, mid) where p.id = m.id', [
+      managed.map((p) => id(p.key)),
+      managed.map((p) => id(p.managerKey ?? '')),
+    ]);
+    const now = Date.now();
+    const wins = people.flatMap((p, i) => demoWins(i).map((w, n) => ({ ...w, owner: id(p.key), version: n + 1 })));
+    // Each person's space starts at the number of their wins, and the wins carry versions 1..n: what
+    // bumping the space once per win would give, in three statements instead of hundreds.
+    await q.query('insert into space (id, version) select s, v from unnest($1::text[], $2::bigint[]) as t(s, v)', [
+      people.map((p) => id(p.key)),
+      people.map((p) => wins.filter((w) => w.owner === id(p.key)).length),
+    ]);
+    await q.query(
+      `insert into win (id, owner_id, title, description, date, tags, visibility, created_at, updated_at, version)
+       select uuid, o, t, d, dt::date, string_to_array(tg, ','), v, c, c, ver
+       from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[])
+         as w(uuid, o, t, d, dt, tg, v, c, ver)`,
+      [
+        wins.map((w) => uuidv7(now - w.daysAgo * DAY)),
+        wins.map((w) => w.owner),
+        wins.map((w) => w.title),
+        wins.map((w) => w.description),
+        wins.map((w) => today(new Date(now - w.daysAgo * DAY))),
+        wins.map((w) => w.tags.join(',')),
+        wins.map((w) => w.visibility),
+        wins.map((w) => now - w.daysAgo * DAY),
+        wins.map((w) => w.version),
+      ],
+    );
+    return true;
+  });
+  if (!seeded) {
+    print('Demo data was not seeded: this database already has people in it.');
+    return false;
+  }
+  const manager = people.find((p) => p.key === 'm0');
+  const employee = people.find((p) => p.managerKey === 'm0');
+  print(`Demo organisation "${DEMO_ORG}" created with ${people.length} people. Sign in with password ${DEMO_PASSWORD} as:`);
+  print(`  HR admin:  hr@northwind.example`);
+  if (manager) print(`  manager:   ${manager.email} (${manager.name}, ${manager.department})`);
+  if (employee) print(`  employee:  ${employee.email} (${employee.name}, reports to ${manager?.name ?? 'a manager'})`);
+  return true;
+}

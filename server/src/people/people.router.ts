@@ -1,0 +1,84 @@
+import { Id } from '@merit/shared/domain/common';
+import { NewPersonInput, type Person, UpdatePersonInput } from '@merit/shared/domain/person';
+import { uuidv7 } from '@merit/shared/ids';
+import { LIMITS } from '@merit/shared/limits';
+import * as z from 'zod/mini';
+import { audit } from '../audit/audit';
+import { issuePasswordToken, setPasswordUrl } from '../auth/password-token';
+import type { Context } from '../context';
+import { domainError } from '../errors';
+import { hrProcedure, input, router } from '../trpc';
+import { commitImport, previewImport } from './import';
+import { listPeople, lockPeople, personById } from './people-repo';
+import { updatePerson } from './update';
+
+const CsvInput = z.strictObject({ csv: z.string().check(z.maxLength(LIMITS.bodyBytesMax)) });
+const IdInput = z.strictObject({ id: Id });
+
+/** Reporting lines changed: poke the people involved so their managers' devices pull again (after commit). */
+function poke(ctx: Context, people: readonly string[]) {
+  void ctx.bus.publish(people).catch(() => undefined);
+}
+
+export const peopleRouter = router({
+  list: hrProcedure.query(({ ctx }) => listPeople(ctx.db)),
+
+  add: hrProcedure.input(input(NewPersonInput)).mutation(async ({ ctx, input }) => {
+    const id = uuidv7();
+    const { person, token } = await ctx.db.tx(async (q) => {
+      await lockPeople(q);
+      const taken = await q.query('select 1 from person where email = $1', [input.email]);
+      if (taken.length > 0) throw domainError('CONFLICT', 'Someone in Merit already has this email', 'email');
+      let managerId: string | null = null;
+      if (input.managerEmail) {
+        const m = await q.query<{ id: string; disabled: boolean }>('select id, disabled from person where email = $1', [
+          input.managerEmail,
+        ]);
+        if (!m[0] || m[0].disabled)
+          throw domainError('VALIDATION', 'managerEmail does not belong to an active person in Merit', 'managerEmail');
+        managerId = m[0].id;
+      }
+      await q.query('insert into person (id, email, name, department, manager_id, role) values ($1, $2, $3, $4, $5, $6)', [
+        id,
+        input.email,
+        input.name,
+        input.department,
+        managerId,
+        input.role,
+      ]);
+      await audit(q, { actorId: ctx.session.personId, action: 'person.add', subjectId: id, details: { role: input.role, managerId } });
+      const token = await issuePasswordToken(q, id);
+      await audit(q, { actorId: ctx.session.personId, action: 'password.link', subjectId: id });
+      const person = await personById(q, id);
+      if (!person) throw new Error('the person just added is missing');
+      return { person, token };
+    });
+    if (person.managerId) poke(ctx, [person.managerId]);
+    return { person, setPasswordUrl: setPasswordUrl(ctx.origin, token) };
+  }),
+
+  importPreview: hrProcedure.input(input(CsvInput)).mutation(({ ctx, input }) => previewImport(ctx.db, input.csv)),
+
+  importCommit: hrProcedure.input(input(CsvInput)).mutation(async ({ ctx, input }) => {
+    const created = await ctx.db.tx((q) => commitImport(q, ctx.session.personId, input.csv));
+    poke(ctx, [...new Set(created.map((c) => c.person.managerId).filter((m): m is string => m !== null))]);
+    return { created: created.map((c) => ({ person: c.person, setPasswordUrl: setPasswordUrl(ctx.origin, c.token) })) };
+  }),
+
+  update: hrProcedure.input(input(UpdatePersonInput)).mutation(async ({ ctx, input }): Promise<Person> => {
+    const { person, touched } = await ctx.db.tx((q) => updatePerson(q, ctx.session.personId, input));
+    poke(ctx, touched);
+    return person;
+  }),
+
+  passwordLink: hrProcedure.input(input(IdInput)).mutation(async ({ ctx, input }) => {
+    const token = await ctx.db.tx(async (q) => {
+      const rows = await q.query<{ disabled: boolean }>('select disabled from person where id = $1 for update', [input.id]);
+      if (!rows[0]) throw domainError('NOT_FOUND', 'No such person', 'id');
+      if (rows[0].disabled) throw domainError('CONFLICT', 'This person is disabled: enable them first', 'id');
+      await audit(q, { actorId: ctx.session.personId, action: 'password.link', subjectId: input.id });
+      return issuePasswordToken(q, input.id);
+    });
+    return { setPasswordUrl: setPasswordUrl(ctx.origin, token) };
+  }),
+});

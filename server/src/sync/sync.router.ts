@@ -1,0 +1,43 @@
+import { PullInput, PushInput } from '@merit/shared/sync/protocol';
+import { input, router, signedInProcedure } from '../trpc';
+import { pull } from './pull';
+import { push } from './push';
+import { readableSpaces } from './spaces';
+
+export const syncRouter = router({
+  push: signedInProcedure.input(input(PushInput)).mutation(({ ctx, input }) =>
+    push(ctx.db, ctx.session, input, (spaces) => {
+      // After commit, never inside the transaction: a poke for an uncommitted change would race the pull.
+      void ctx.bus.publish(spaces).catch(() => undefined);
+    }),
+  ),
+  pull: signedInProcedure.input(input(PullInput)).query(({ ctx, input }) => pull(ctx.db, ctx.session, input)),
+  /** A poke whenever a space this person reads changes; the client answers with a pull (S10). */
+  live: signedInProcedure.subscription(async function* ({ ctx, signal }) {
+    const spaces = new Set(await readableSpaces(ctx.db, ctx.session.personId));
+    let pending = false;
+    let wake: (() => void) | null = null;
+    const unsubscribe = ctx.bus.subscribe((changed) => {
+      if (!changed.some((s) => spaces.has(s))) return;
+      pending = true;
+      wake?.();
+    });
+    try {
+      yield { at: Date.now() };
+      while (!signal?.aborted) {
+        if (!pending) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            signal?.addEventListener('abort', () => resolve(), { once: true });
+          });
+        }
+        wake = null;
+        if (signal?.aborted) break;
+        pending = false;
+        yield { at: Date.now() };
+      }
+    } finally {
+      unsubscribe();
+    }
+  }),
+});

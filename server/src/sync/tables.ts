@@ -1,0 +1,99 @@
+import type { TableName } from '@merit/shared/mutations';
+import type { Queryable } from '../db/client';
+
+type Row = Record<string, unknown>;
+
+interface TableSpec {
+  sql: string;
+  /** camelCase field -> column; every synced row has id, ownerId (its space), version and deleted. */
+  columns: Record<string, string>;
+  json?: readonly string[];
+}
+
+const SPECS: Record<TableName, TableSpec> = {
+  wins: {
+    sql: 'win',
+    columns: {
+      id: 'id',
+      ownerId: 'owner_id',
+      title: 'title',
+      description: 'description',
+      date: 'date',
+      tags: 'tags',
+      visibility: 'visibility',
+      goalId: 'goal_id',
+      krId: 'kr_id',
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+      version: 'version',
+      deleted: 'deleted',
+    },
+  },
+  rejections: {
+    sql: 'rejection',
+    columns: {
+      id: 'id',
+      ownerId: 'owner_id',
+      deviceId: 'device_id',
+      mutationId: 'mutation_id',
+      name: 'name',
+      args: 'args',
+      code: 'code',
+      message: 'message',
+      createdAt: 'created_at',
+      dismissed: 'dismissed',
+      version: 'version',
+      deleted: 'deleted',
+    },
+    json: ['args'],
+  },
+};
+
+export const tableSql = (t: TableName) => SPECS[t].sql;
+
+export function fromDb(t: TableName, r: Row): Row {
+  const out: Row = {};
+  for (const [field, col] of Object.entries(SPECS[t].columns)) out[field] = r[col];
+  return out;
+}
+
+export async function loadForUpdate(q: Queryable, t: TableName, id: string): Promise<Row | undefined> {
+  const rows = await q.query<Row>(`select * from ${SPECS[t].sql} where id = $1 for update`, [id]);
+  return rows[0] ? fromDb(t, rows[0]) : undefined;
+}
+
+export async function upsert(q: Queryable, t: TableName, row: Row): Promise<void> {
+  const spec = SPECS[t];
+  const fields = Object.keys(spec.columns);
+  const cols = fields.map((f) => spec.columns[f]);
+  const params = fields.map((f) => (spec.json?.includes(f) ? JSON.stringify(row[f] ?? null) : row[f]));
+  const values = fields.map((f, i) => (spec.json?.includes(f) ? `$${i + 1}::jsonb` : `$${i + 1}`));
+  const updates = cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+  await q.query(
+    `insert into ${spec.sql} (${cols.join(', ')}) values (${values.join(', ')}) on conflict (id) do update set ${updates.join(', ')}`,
+    params,
+  );
+}
+
+/** Rows of one space changed after `from` and up to `to`, oldest first. */
+export async function changedRows(q: Queryable, t: TableName, space: string, from: number, to: number, limit: number): Promise<Row[]> {
+  const rows = await q.query<Row>(
+    `select * from ${SPECS[t].sql} where owner_id = $1 and version > $2 and version <= $3 order by version limit $4`,
+    [space, from, to, limit],
+  );
+  return rows.map((r) => fromDb(t, r));
+}
+
+/**
+ * Bumps a space's version inside the caller's transaction. The row lock it takes serialises writers of
+ * one space until commit, so a reader never sees version N+1 committed before N (rule S7).
+ */
+export async function bumpSpace(q: Queryable, space: string): Promise<number> {
+  const rows = await q.query<{ version: number }>(
+    'insert into space (id, version) values ($1, 1) on conflict (id) do update set version = space.version + 1 returning version',
+    [space],
+  );
+  const v = rows[0]?.version;
+  if (v === undefined) throw new Error('space version bump returned nothing');
+  return v;
+}

@@ -1,0 +1,65 @@
+import { formatIssues, parse } from '@merit/shared/errors';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type * as z from 'zod/mini';
+import type { Context } from './context';
+import { DomainTRPCError, domainError } from './errors';
+
+/**
+ * Who may call a procedure. Every procedure states one (the access-matrix test fails otherwise);
+ * `signedIn` and stronger are checked against the session read from the database.
+ */
+export type Access = 'public' | 'signedIn' | 'hr';
+export interface Meta {
+  access: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    // Stack traces never leave the server, in any mode.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      // tRPC wraps what an input parser throws in its own BAD_REQUEST, so look at the cause too.
+      const domain =
+        error instanceof DomainTRPCError
+          ? error.domain
+          : cause instanceof DomainTRPCError
+            ? cause.domain
+            : cause && 'issues' in cause && Array.isArray(cause.issues)
+              ? formatIssues(cause.issues)
+              : undefined;
+      const internal = error.code === 'INTERNAL_SERVER_ERROR';
+      return {
+        message: internal ? 'Something went wrong on the server' : (domain?.message ?? shape.message),
+        code: shape.code,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, domain },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** A tRPC input parser from a shared schema: errors name the field and nothing runs. */
+export function input<T>(schema: z.ZodMiniType<T>) {
+  return (raw: unknown): T => {
+    const r = parse(schema, raw);
+    if (!r.ok) throw new DomainTRPCError(r.error);
+    return r.value;
+  };
+}
+
+export const publicProcedure = t.procedure.meta({ access: 'public' });
+
+export const signedInProcedure = t.procedure.meta({ access: 'signedIn' }).use(({ ctx, next }) => {
+  if (!ctx.session) throw domainError('UNAUTHENTICATED', 'Please sign in');
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+export const hrProcedure = t.procedure.meta({ access: 'hr' }).use(({ ctx, next }) => {
+  if (!ctx.session) throw domainError('UNAUTHENTICATED', 'Please sign in');
+  if (ctx.session.role !== 'hr') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only HR admins can do this' });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});

@@ -1,0 +1,123 @@
+import * as z from 'zod/mini';
+import { ok, type RuleResult } from '../errors';
+import { LIMITS } from '../limits';
+import { merge3 } from '../sync/merge';
+import { Day, Id, requiredText, text } from './common';
+import { created, ownedEditable, type RuleContext, softDelete, uniq } from './record';
+
+export const WinVisibility = z.enum(['private', 'manager']);
+export type WinVisibility = z.infer<typeof WinVisibility>;
+
+const Tag = z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(LIMITS.tagMax));
+const Tags = z.array(Tag).check(z.maxLength(LIMITS.tagsMax));
+
+export const WinSchema = z.object({
+  id: Id,
+  ownerId: Id,
+  title: z.string(),
+  description: z.string(),
+  date: Day,
+  tags: z.array(z.string()),
+  visibility: WinVisibility,
+  /** The goal (and key result) this win is evidence for, if any. */
+  goalId: z.nullable(Id),
+  krId: z.nullable(z.string()),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  /** The server's version of the row; 0 until the server has it. */
+  version: z.number(),
+  deleted: z.boolean(),
+});
+export type Win = z.infer<typeof WinSchema>;
+
+export const WinFields = {
+  title: requiredText(LIMITS.titleMax),
+  description: text(LIMITS.descriptionMax),
+  date: Day,
+  tags: Tags,
+  visibility: WinVisibility,
+};
+
+export const WinCreateArgs = z.strictObject({
+  id: Id,
+  title: WinFields.title,
+  date: WinFields.date,
+  description: z.optional(WinFields.description),
+  tags: z.optional(WinFields.tags),
+  visibility: WinFields.visibility,
+  goalId: z.optional(z.nullable(Id)),
+  krId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+});
+export type WinCreateArgs = z.infer<typeof WinCreateArgs>;
+
+export const WinPatch = z.strictObject({
+  title: z.optional(WinFields.title),
+  date: z.optional(WinFields.date),
+  description: z.optional(WinFields.description),
+  tags: z.optional(WinFields.tags),
+  visibility: z.optional(WinFields.visibility),
+  goalId: z.optional(z.nullable(Id)),
+  krId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+});
+/**
+ * `base` is the description as the device last had it when the person started typing: with it the server
+ * can tell a concurrent edit from an overwrite and merge the two (S16).
+ */
+export const WinUpdateArgs = z.strictObject({ id: Id, patch: WinPatch, base: z.optional(z.strictObject({ description: z.string() })) });
+export type WinUpdateArgs = z.infer<typeof WinUpdateArgs>;
+export const WinDeleteArgs = z.strictObject({ id: Id });
+export type WinDeleteArgs = z.infer<typeof WinDeleteArgs>;
+
+export type { RuleContext } from './record';
+
+export function createWin(prev: Win | undefined, args: WinCreateArgs, ctx: RuleContext): RuleResult<Win> {
+  const base = created(prev, args.id, ctx.actor.personId, ctx);
+  if (!base.ok) return base;
+  return ok({
+    ...base.value,
+    title: args.title,
+    description: args.description ?? '',
+    date: args.date,
+    tags: uniq(args.tags ?? []),
+    visibility: args.visibility,
+    goalId: args.goalId ?? null,
+    krId: args.krId ?? null,
+  });
+}
+
+export function updateWin(prev: Win | undefined, args: WinUpdateArgs, ctx: RuleContext): RuleResult<Win> {
+  const base = ownedEditable(prev, ctx, 'win');
+  if (!base.ok) return base;
+  const p = args.patch;
+  const next: Win = { ...base.value, updatedAt: ctx.now };
+  if (p.title !== undefined) next.title = p.title;
+  if (p.date !== undefined) next.date = p.date;
+  if (p.tags !== undefined) next.tags = uniq(p.tags);
+  if (p.visibility !== undefined) next.visibility = p.visibility;
+  if (p.goalId !== undefined) next.goalId = p.goalId;
+  if (p.krId !== undefined) next.krId = p.krId;
+  if (p.description === undefined) return ok(next);
+  const from = args.base?.description;
+  // Unchanged since the device's base: a plain overwrite. Changed: merge, or keep the stored text and
+  // hand the person's text back as a conflict copy.
+  if (from === undefined || from === next.description) return ok({ ...next, description: p.description });
+  const merged = merge3(from, p.description, next.description);
+  if (merged !== null) return ok({ ...next, description: merged });
+  return { ok: true, value: next, conflict: { field: 'description', text: p.description } };
+}
+
+export function deleteWin(prev: Win | undefined, _args: WinDeleteArgs, ctx: RuleContext): RuleResult<Win> {
+  return softDelete(prev, ctx, 'win');
+}
+
+/** Who may see a win: its author always; the author's manager only when it is shared. */
+export function winVisibleTo(win: Pick<Win, 'ownerId' | 'visibility'>, viewerId: string, viewerManagesOwner: boolean): boolean {
+  return win.ownerId === viewerId || (viewerManagesOwner && win.visibility === 'manager');
+}
+
+/** Case-insensitive text search over title, description and tags; `#tag` terms match tags exactly. */
+export function matchesWinQuery(win: Pick<Win, 'title' | 'description' | 'tags'>, query: string): boolean {
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const hay = `${win.title}\n${win.description}\n${win.tags.join(' ')}`.toLowerCase();
+  return terms.every((t) => (t.startsWith('#') && t.length > 1 ? win.tags.includes(t.slice(1)) : hay.includes(t)));
+}

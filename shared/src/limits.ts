@@ -1,0 +1,17 @@
+/** Limits shared by the forms (client) and the procedures (server), so both say no for the same reason. */
+export const LIMITS = {
+  titleMax: 200,
+  descriptionMax: 5000,
+  tagsMax: 10,
+  tagMax: 32,
+  nameMax: 120,
+  emailMax: 254,
+  departmentMax: 80,
+  passwordMin: 10,
+  passwordMax: 200,
+  orgNameMax: 120,
+  pushBatchMax: 100,
+  pullPageMax: 1000,
+  csvRowsMax: 5000,
+  bodyBytesMax: 1_048_576,
+} as const;

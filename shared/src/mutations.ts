@@ -1,0 +1,44 @@
+import type * as z from 'zod/mini';
+import { dismissRejection, InboxDismissArgs, type Rejection } from './domain/rejection';
+import { createWin, deleteWin, type RuleContext, updateWin, type Win, WinCreateArgs, WinDeleteArgs, WinUpdateArgs } from './domain/win';
+import type { RuleResult } from './errors';
+
+/** The synced tables and the row type of each. */
+export interface SyncTables {
+  wins: Win;
+  rejections: Rejection;
+}
+export type TableName = keyof SyncTables;
+export const TABLES: readonly TableName[] = ['wins', 'rejections'];
+
+/**
+ * One mutation kind: the table and the single record it touches, its argument schema and its pure rule.
+ * The client runs `apply` optimistically; the server runs the same `apply` on its own copy and wins.
+ */
+export interface MutationDef<T extends TableName, A> {
+  table: T;
+  args: z.ZodMiniType<A>;
+  target(args: A): string;
+  apply(prev: SyncTables[T] | undefined, args: A, ctx: RuleContext): RuleResult<SyncTables[T]>;
+}
+
+const def = <T extends TableName, A>(d: MutationDef<T, A>) => d;
+
+/**
+ * Names carry a version: an outbox written by an older client still applies after an upgrade, as long
+ * as its name stays registered here.
+ */
+export const MUTATIONS = {
+  'win.create@1': def({ table: 'wins', args: WinCreateArgs, target: (a) => a.id, apply: createWin }),
+  'win.update@1': def({ table: 'wins', args: WinUpdateArgs, target: (a) => a.id, apply: updateWin }),
+  'win.delete@1': def({ table: 'wins', args: WinDeleteArgs, target: (a) => a.id, apply: deleteWin }),
+  'inbox.dismiss@1': def({ table: 'rejections', args: InboxDismissArgs, target: (a) => a.id, apply: dismissRejection }),
+} as const;
+
+export type MutationName = keyof typeof MUTATIONS;
+export type MutationArgs<N extends MutationName> = (typeof MUTATIONS)[N] extends MutationDef<TableName, infer A> ? A : never;
+export type AnyMutationDef = MutationDef<TableName, unknown>;
+
+export function mutationDef(name: string): AnyMutationDef | undefined {
+  return Object.hasOwn(MUTATIONS, name) ? (MUTATIONS[name as MutationName] as unknown as AnyMutationDef) : undefined;
+}

@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+const THEME = '#1d5c4d';
+
+export default defineConfig({
+  root: 'client',
+  publicDir: '../public',
+  resolve: { alias: { '@': r('./client/src') } },
+  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  server: { proxy: { '/trpc': { target: 'http://localhost:8080', changeOrigin: false } } },
+  plugins: [
+    react(),
+    VitePWA({
+      // A new version waits for the person to tap "Reload": never swapped under someone mid-edit.
+      registerType: 'prompt',
+      strategies: 'generateSW',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png', 'robots.txt'],
+      manifest: {
+        name: 'Merit',
+        short_name: 'Merit',
+        description: 'Log your wins and goals on your phone, even offline; reviews that write themselves.',
+        lang: 'en',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: THEME,
+        background_color: '#f6f5f1',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The whole shell, so the app opens with no network after the first visit.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,txt,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/trpc/, /^\/healthz/, /^\/metrics/],
+        // No runtime caching: the API is never answered from a cache; synced data lives in IndexedDB.
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+        // The first install controls the open page at once (so it works offline without a reload); later
+        // versions wait (no skipWaiting) until the person taps "Reload".
+        clientsClaim: true,
+        skipWaiting: false,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+});
