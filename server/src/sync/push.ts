@@ -60,7 +60,7 @@ const CONFLICT_MESSAGE = (field: string) =>
   `Your ${field} edit clashed with one made on another device. That version was kept; yours is saved here.`;
 
 /** Runs the shared rule on the server's copy; a domain refusal is recorded, never thrown (S4, S5). */
-async function applyOne(q: Queryable, deviceId: string, m: Mutation, actor: Actor): Promise<Applied> {
+async function applyOne(q: Queryable, deviceId: string, m: Mutation, actor: Actor, reports: readonly string[]): Promise<Applied> {
   const now = Date.now();
   const def = mutationDef(m.name);
   if (!def) return reject(q, deviceId, m, actor, { code: 'UNKNOWN_MUTATION', message: `Unknown change "${m.name}"` }, now);
@@ -68,7 +68,7 @@ async function applyOne(q: Queryable, deviceId: string, m: Mutation, actor: Acto
   if (!args.ok) return reject(q, deviceId, m, actor, args.error, now);
   const table: TableName = def.table;
   const prev = await loadForUpdate(q, table, def.target(args.value));
-  const next = def.apply(prev as never, args.value, { actor, now });
+  const next = def.apply(prev as never, args.value, { actor, now, reports });
   if (!next.ok) return reject(q, deviceId, m, actor, next.error, now);
   const row = next.value as unknown as Record<string, unknown>;
   const space = String(row.ownerId);
@@ -101,13 +101,17 @@ export async function push(db: Db, actor: Actor, input: PushInput, onChanged: (s
   const results: PushResult[] = [];
   const changed = new Set<string>();
   let lastMutationId = 0;
+  // Rules that let a manager act on a report's records read the reports from here, never from the client.
+  const reports = (await db.query<{ id: string }>('select id from person where manager_id = $1 and not disabled', [actor.personId])).map(
+    (r) => r.id,
+  );
   try {
     for (const m of input.mutations) {
       const step = await db.tx(async (q) => {
         const last = await lockDevice(q, input.deviceId, actor);
         if (m.id <= last) return { last, applied: { result: await recorded(q, input.deviceId, m.id), spaces: [] } };
         if (m.id > last + 1) return { last, applied: null };
-        const applied = await applyOne(q, input.deviceId, m, actor);
+        const applied = await applyOne(q, input.deviceId, m, actor, reports);
         await q.query('update device set last_mutation_id = $2, last_seen_at = now() where id = $1', [input.deviceId, m.id]);
         return { last: m.id, applied };
       });

@@ -1,5 +1,5 @@
--- Review cycles (issue 6, DESIGN.md section 4). HR owns templates and cycles (online, tRPC); a review and
--- its answers are synced rows in the REVIEWEE's space, so the employee and their manager write them offline.
+-- Review cycles (issue 6, DESIGN.md section 4). HR owns templates and cycles (online, tRPC); a review (with
+-- both sides' answers) is a synced row in the REVIEWEE's space, so the employee and manager write it offline.
 
 -- A template: `sections` is JSON (see shared/src/domain/review-template.ts). Frozen once a launched cycle uses it.
 create table review_template (
@@ -59,6 +59,11 @@ create table review (
   signed_off_at bigint,
   acknowledged_at bigint,
   ack_comment text not null default '',
+  -- Answers, JSON { [questionId]: { rating?, text?, cites? } }. Every review mutation targets this one row,
+  -- so its rule sees the state (a signed-off review is locked). The pull strips what the viewer may not see
+  -- yet: the self side from the manager until submitted, the manager side from the reviewee until signed off.
+  self_answers jsonb not null default '{}',
+  manager_answers jsonb not null default '{}',
   reopen_count int not null default 0,
   created_at bigint not null,
   updated_at bigint not null,
@@ -69,22 +74,3 @@ create table review (
 create index review_space_idx on review (owner_id, version);
 create index review_cycle_idx on review (cycle_id, state);
 create index review_manager_idx on review (manager_id);
-
--- The answers of one side of a review (side 'self' written by the reviewee, 'manager' by the reviewer).
--- Synced (table "reviewAnswers"), space = reviewee. `answers` is JSON: { [questionId]: { rating?, text?, cites? } }.
--- Visibility: the self side reaches the manager only once submitted; the manager side reaches the
--- reviewee only once signed off (rule checked per row at pull time from the review's state).
-create table review_answer (
-  id uuid primary key,
-  owner_id uuid not null references person(id),
-  review_id uuid not null references review(id),
-  side text not null check (side in ('self', 'manager')),
-  author_id uuid references person(id),
-  answers jsonb not null default '{}',
-  created_at bigint not null,
-  updated_at bigint not null,
-  version bigint not null,
-  deleted boolean not null default false,
-  unique (review_id, side)
-);
-create index review_answer_space_idx on review_answer (owner_id, version);
