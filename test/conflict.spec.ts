@@ -67,6 +67,11 @@ const row = (page: Page, title: string) => page.locator('li.win-item', { has: pa
 
 const badge = (page: Page) => page.locator('.nav-badge');
 
+/** Screenshots for the docs wait for the last toast to go. */
+async function noToast(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.toast').count(), { timeout: 10_000 }).toBe(0);
+}
+
 const ORIGINAL = 'We moved billing to the new provider before the deadline and kept every customer';
 const PHONE_TEXT = 'We moved billing to the new provider two weeks early and kept every customer';
 const LAPTOP_TEXT = 'We moved billing to the new provider with zero downtime and kept every customer';
@@ -115,6 +120,7 @@ describe('one person, two devices, the same win edited offline on both (issue 4:
     await saveEdit(ph.page);
     await openWin(lap.page, 'Quarterly billing report');
     await expectAccessible(lap.page, 'win detail');
+    await noToast(lap.page);
     await screenshot(lap.page, 'wins-edit');
     await lap.page.getByLabel('Description').fill(LAPTOP_TEXT);
     await saveEdit(lap.page);
@@ -132,6 +138,7 @@ describe('one person, two devices, the same win edited offline on both (issue 4:
     await lap.page.getByText('You and another device changed the description at the same time.', { exact: false }).waitFor();
     expect(await lap.page.getByText(LAPTOP_TEXT, { exact: true }).count()).toBe(1);
     await expectAccessible(lap.page, 'inbox with a conflict copy');
+    await noToast(lap.page);
     await screenshot(lap.page, 'inbox-conflict');
     await lap.page.getByRole('button', { name: 'Copy text' }).click();
     await lap.page.getByRole('button', { name: 'Copied' }).waitFor();

@@ -53,6 +53,7 @@ function RejectionCard({ r }: { r: Rejection }) {
       <p className="rejection-what">
         {whatItWas(r.name)} <span className="muted">· {formatAgo(r.createdAt)}</span>
       </p>
+      {current && 'title' in current && <p className="rejection-about">“{current.title}”</p>}
       <p className="rejection-why">{whyText(r)}</p>
       {fields.length > 0 && (
         <dl className="typed">
