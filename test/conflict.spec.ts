@@ -129,7 +129,9 @@ describe('one person, two devices, the same win edited offline on both (issue 4:
     await pullNow(ph.page);
     for (const { page } of [ph, lap]) {
       await page.getByRole('link', { name: 'Wins', exact: true }).click();
-      await expect.poll(() => row(page, 'Quarterly billing report').locator('.win-desc').textContent(), { timeout: 15_000 }).toBe(PHONE_TEXT);
+      await expect
+        .poll(() => row(page, 'Quarterly billing report').locator('.win-desc').textContent(), { timeout: 15_000 })
+        .toBe(PHONE_TEXT);
     }
     // The laptop's words are not lost: a conflict copy waits in its inbox (and on the phone: it is Eli's inbox).
     await expect.poll(() => badge(lap.page).textContent(), { timeout: 15_000 }).toMatch(/^1\b/);
@@ -151,7 +153,9 @@ describe('one person, two devices, the same win edited offline on both (issue 4:
     await pullNow(ph.page);
     for (const { page } of [ph, lap]) {
       await page.getByRole('link', { name: 'Wins', exact: true }).click();
-      await expect.poll(() => row(page, 'Quarterly billing report').locator('.win-desc').textContent(), { timeout: 15_000 }).toBe(LAPTOP_TEXT);
+      await expect
+        .poll(() => row(page, 'Quarterly billing report').locator('.win-desc').textContent(), { timeout: 15_000 })
+        .toBe(LAPTOP_TEXT);
       await expect.poll(() => badge(page).count(), { timeout: 15_000 }).toBe(0);
     }
 

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { launch, phone, screenshot, screenshotAll, waitForServiceWorker } from './support/browser';
-import { importPeople, logWin, pendingCount, setPassword, setupOrganisation, signIn, waitSynced } from './support/flows';
+import { HR, importPeople, logWin, pendingCount, setPassword, setupOrganisation, signIn, waitSynced } from './support/flows';
 import { type RunningServer, startServer } from './support/server';
 
 let server: RunningServer;
@@ -25,6 +25,9 @@ describe('log a win offline, see it on the other device (issue 3)', () => {
     await hr.goto('/');
     await hr.getByRole('heading', { name: 'Set up Merit' }).waitFor();
     await expectAccessible(hr, 'setup');
+    await hr.getByLabel('Organisation name').fill(HR.org);
+    await hr.getByLabel('Your name').fill(HR.name);
+    await hr.getByLabel('Email').fill(HR.email);
     await screenshot(hr, 'setup');
     await setupOrganisation(hr);
     await screenshot(hr, 'hr-after-setup');

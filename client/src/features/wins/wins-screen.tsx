@@ -63,7 +63,7 @@ export function WinsScreen() {
           enterKeyHint="search"
         />
       </div>
-      <ul className="chip-row chip-scroll" aria-label="Period">
+      <ul className="chip-row chip-scroll chip-fade" aria-label="Period">
         {PERIOD_LABELS.map(([p, label]) => (
           <li key={p}>
             <button type="button" className="chip" aria-pressed={period === p} onClick={() => go({ ...filter, period: p })}>
@@ -91,7 +91,7 @@ export function WinsScreen() {
         </div>
       )}
       {shownTags.length > 0 && (
-        <ul className="chip-row chip-scroll" aria-label="Filter by tag">
+        <ul className="chip-row chip-scroll chip-fade" aria-label="Filter by tag">
           {shownTags.map((t) => (
             <li key={t}>
               <button type="button" className="chip" aria-pressed={filter.tags?.includes(t) ?? false} onClick={() => toggleTag(t)}>
