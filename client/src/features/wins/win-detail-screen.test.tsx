@@ -57,6 +57,17 @@ describe('WinDetailScreen', () => {
     expect((await db.outbox.orderBy('mutationId').toArray()).map((e) => e.name)).toEqual(['win.delete@1', 'win.restore@1']);
   });
 
+  it('S17: deleted on another device mid-edit, the form and the typed words stay, with a warning; saving says why it cannot', async () => {
+    const { db, win } = await open();
+    fireEvent.change(await screen.findByLabelText('Title'), { target: { value: 'My careful rewrite' } });
+    await db.wins.delete(win.id); // what a pull does with the tombstone
+    expect((await screen.findByRole('alert')).textContent).toMatch(/deleted on another device/);
+    expect(screen.getByLabelText('Title')).toHaveProperty('value', 'My careful rewrite');
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('This no longer exists.')).toBeTruthy();
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it("shows a report's shared win to read, with nothing to edit or delete", async () => {
     await open(false);
     expect(await screen.findByText('Ran the retro')).toBeTruthy();

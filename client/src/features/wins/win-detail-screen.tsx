@@ -139,10 +139,14 @@ function EditWin({ win, onDeleting }: { win: Win; onDeleting(gone: boolean): voi
 
 /** `/wins/<id>`: the win to edit (its author) or to read (a manager it was shared with). */
 export function WinDetailScreen({ id }: { id: string }) {
-  const win = useWin(id);
+  const live = useWin(id);
   const { actor } = useDb();
   const [deleting, setDeleting] = useState(false);
-  if (win === undefined || (win === null && deleting))
+  // The win as last seen here: if another device deletes it mid-edit, the form and the person's words stay.
+  const [seen, setSeen] = useState<Win | null>(null);
+  if (live && live !== seen) setSeen(live);
+  const win = live ?? (live === null && !deleting ? seen : null);
+  if (live === undefined || (live === null && deleting))
     return (
       <Sheet title="Win">
         <Spinner label="Loading the win" />
@@ -171,6 +175,11 @@ export function WinDetailScreen({ id }: { id: string }) {
     );
   return (
     <Sheet title="Edit win">
+      {live === null && (
+        <p className="notice" role="alert">
+          This win was just deleted on another device, so these changes cannot be saved. Copy anything you want to keep.
+        </p>
+      )}
       <EditWin key={win.id} win={win} onDeleting={setDeleting} />
     </Sheet>
   );
