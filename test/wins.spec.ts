@@ -106,6 +106,7 @@ describe('log a win offline, see it on the other device (issue 3)', () => {
     await expectAccessible(eli2, 'win detail');
     await eli2.getByRole('button', { name: 'Delete win' }).click();
     await expect.poll(found).toBe('2 wins');
+    await screenshot(eli2, 'wins-undo');
     await eli2.getByRole('button', { name: 'Undo' }).click();
     await eli2.getByText('Win restored').waitFor();
     await expect.poll(found).toBe('3 wins');
