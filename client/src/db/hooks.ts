@@ -57,6 +57,19 @@ export function useWin(id: string): Win | null | undefined {
   }, [db, id]);
 }
 
+/**
+ * One row of any synced table by id, live: `undefined` while loading, `null` when this device does not
+ * hold it or it was deleted (the inbox reads what a refused change was about).
+ */
+export function useSyncRow(table: TableName | null, id: string | null): SyncRow | null | undefined {
+  const { db } = useDb();
+  return useLiveQuery(async () => {
+    if (!table || !id) return null;
+    const row = await db.syncTable(table).get(id);
+    return row && !row.deleted ? row : null;
+  }, [db, table, id]);
+}
+
 /** Every tag on a live win, most used first (ties alphabetical). */
 export function useWinTags(): string[] {
   const { db } = useDb();
@@ -84,17 +97,4 @@ export function useInbox(): Rejection[] | undefined {
 export function usePendingCount(): number {
   const { db } = useDb();
   return useLiveQuery(() => db.outbox.count(), [db], 0);
-}
-
-/**
- * One row of any synced table by id, live: `undefined` while loading, `null` when this device does not
- * hold it or it was deleted (the inbox reads what a refused change was about).
- */
-export function useSyncRow(table: TableName | null, id: string | null): SyncRow | null | undefined {
-  const { db } = useDb();
-  return useLiveQuery(async () => {
-    if (!table || !id) return null;
-    const row = await db.syncTable(table).get(id);
-    return row && !row.deleted ? row : null;
-  }, [db, table, id]);
 }

@@ -21,13 +21,6 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, getPath, () => '/');
 }
 
-const getSearch = () => window.location.search;
-
-/** The query string (`?tag=a&period=month`), for screens that keep their filters in the URL so back works. */
-export function useSearch(): string {
-  return useSyncExternalStore(subscribe, getSearch, () => '');
-}
-
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   const url = new URL(to, window.location.href);
   if (url.origin !== window.location.origin) {
@@ -73,4 +66,11 @@ export function Link({ href, onClick, ...rest }: LinkProps) {
     navigate(href);
   };
   return <a href={href} onClick={handle} {...rest} />;
+}
+
+const getSearch = () => window.location.search;
+
+/** The query string (`?tag=a&period=month`), for screens that keep their filters in the URL so back works. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, getSearch, () => '');
 }
