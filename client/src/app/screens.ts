@@ -8,3 +8,10 @@ export const LogWinScreen = lazyScreen(() => import('@/features/wins/log-win-scr
 export const PeopleArea = lazyScreen(() => import('@/features/people/people-area').then((m) => m.default));
 export const InboxScreen = lazyScreen(() => import('@/features/inbox/inbox-screen').then((m) => m.default));
 export const MeScreen = lazyScreen(() => import('@/features/me/me-screen').then((m) => m.default));
+// --- notes ---
+export const NotesArea = lazyScreen(() => import('@/features/notes/notes-area').then((m) => m.default));
+export const NoteEditScreen = lazyScreen(() => import('@/features/notes/note-edit-screen').then((m) => m.default));
+export const FeedbackScreen = lazyScreen(() => import('@/features/notes/feedback-screen').then((m) => m.default));
+export const ManagerNotesScreen = lazyScreen(() => import('@/features/notes/manager-notes-screen').then((m) => m.default));
+export const RecordScreen = lazyScreen(() => import('@/features/me/record-screen').then((m) => m.default));
+// --- end notes ---
