@@ -8,7 +8,7 @@ import { callerAs, callerFor, createPerson, makeContext, type TestPerson } from 
 import { openTestDb } from '../test/harness';
 
 /**
- * Issue 5's access tests for private notes, feedback and a manager's notes (docs/SYNC.md S18-S20), on PGlite
+ * Issue 5's access tests for private notes, feedback and a manager's notes (docs/SYNC.md S30-S32), on PGlite
  * and on PostgreSQL. The secret texts are unique strings, so "never appears in any response" is a plain search.
  */
 const P = PROTOCOL_VERSION;
@@ -90,13 +90,13 @@ afterAll(async () => {
   await db.close();
 });
 
-describe('private notes, feedback and manager notes through sync (S18-S20)', () => {
-  it('S18: the author pulls their private note; the manager, HR and anyone else never do', async () => {
+describe('private notes, feedback and manager notes through sync (S30-S32)', () => {
+  it('S30: the author pulls their private note; the manager, HR and anyone else never do', async () => {
     expect((await pullText(ann)).text).toContain(SECRET_NOTE);
     for (const p of [boss, hr, other]) expect((await pullText(p)).text).not.toContain(SECRET_NOTE);
   });
 
-  it('S18: nobody but the author can edit or delete the note, and a refusal echoes only their own text', async () => {
+  it('S30: nobody but the author can edit or delete the note, and a refusal echoes only their own text', async () => {
     const r = await push(boss, 'note.update@1', { id: ids.note, patch: { pinned: true } });
     expect(r).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
     expect(JSON.stringify(r)).not.toContain(SECRET_NOTE);
@@ -106,7 +106,7 @@ describe('private notes, feedback and manager notes through sync (S18-S20)', () 
     expect(rows[0]).toEqual({ deleted: false, pinned: false });
   });
 
-  it('S19: the manager pulls feedback the report shared, never private feedback; HR and other managers see neither', async () => {
+  it('S31: the manager pulls feedback the report shared, never private feedback; HR and other managers see neither', async () => {
     const b = await pullText(boss);
     expect(b.text).toContain(SHARED_FEEDBACK);
     expect(b.text).not.toContain(PRIVATE_FEEDBACK);
@@ -117,7 +117,7 @@ describe('private notes, feedback and manager notes through sync (S18-S20)', () 
     }
   });
 
-  it('S19: feedback made private again reaches the manager as a tombstone', async () => {
+  it('S31: feedback made private again reaches the manager as a tombstone', async () => {
     const id = uuidv7();
     await push(ann, 'feedback.create@1', { id, fromName: 'Lee', date: '2026-11-21', body: 'shared for a while', visibility: 'manager' });
     const before = await pullText(boss);
@@ -127,7 +127,7 @@ describe('private notes, feedback and manager notes through sync (S18-S20)', () 
     expect(after.changes.filter((c) => c.id === id)).toEqual([{ table: 'feedback', id, row: null }]);
   });
 
-  it("S20: a manager note reaches only its author's devices, and only about their own report", async () => {
+  it("S32: a manager note reaches only its author's devices, and only about their own report", async () => {
     expect((await pullText(boss)).text).toContain(MANAGER_NOTE);
     for (const p of [ann, hr, other]) expect((await pullText(p)).text).not.toContain(MANAGER_NOTE);
     const stranger = await push(other, 'managerNote.create@1', {
@@ -205,7 +205,7 @@ describe('every procedure of the router, walked as the manager, as HR and as ano
     ['HR', () => hr, [SECRET_NOTE, PRIVATE_FEEDBACK, SHARED_FEEDBACK, MANAGER_NOTE]],
     ['another manager', () => other, [SECRET_NOTE, PRIVATE_FEEDBACK, SHARED_FEEDBACK, MANAGER_NOTE]],
     ['the report (about the manager note)', () => ann, [MANAGER_NOTE]],
-  ] as const)('S18/S20: no answer to %s contains what they may not read', async (_, who, secrets) => {
+  ] as const)('S30/S32: no answer to %s contains what they may not read', async (_, who, secrets) => {
     const caller = as(who());
     let calls = 0;
     for (const path of procedures()) {
@@ -219,7 +219,7 @@ describe('every procedure of the router, walked as the manager, as HR and as ano
     expect(procedures()).toContain('export.myRecord');
   });
 
-  it('S20: a manager note stops reaching its author once the subject reports to someone else (reset, then gone)', async () => {
+  it('S32: a manager note stops reaching its author once the subject reports to someone else (reset, then gone)', async () => {
     const before = await pullText(boss);
     expect(before.text).toContain(MANAGER_NOTE);
     await as(hr).people.update({ id: ann.id, managerId: other.id });

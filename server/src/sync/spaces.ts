@@ -34,16 +34,16 @@ export function visibleRow(
   return null;
 }
 
-// --- notes, feedback, manager notes (S18-S20) ---
+// --- notes, feedback, manager notes (S30-S32) ---
 /** Private notes and a manager's notes never leave their author's space; a report's shared feedback does. */
 const NOTES_OWN_TABLES: readonly TableName[] = ['notes', 'feedback', 'managerNotes'];
 const NOTES_REPORT_TABLES: readonly TableName[] = ['feedback'];
 
 /**
  * The notes tables' visibility, undefined for other tables. Written as allow-lists, so a table added later is
- * never shown by accident: a note only to its author (S18); feedback to its recipient, and to their manager
- * when shared (S19); a manager note only to its author, and only while its subject is one of the spaces the
- * author reads, i.e. still their report (S20).
+ * never shown by accident: a note only to its author (S30); feedback to its recipient, and to their manager
+ * when shared (S31); a manager note only to its author, and only while its subject is one of the spaces the
+ * author reads, i.e. still their report (S32).
  */
 function notesVisibleRow(table: TableName, row: Record<string, unknown>, viewerId: string, readable: readonly string[]) {
   if (table === 'notes') return row.ownerId === viewerId ? row : null;

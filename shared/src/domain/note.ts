@@ -7,7 +7,7 @@ import { created, ownedEditable, type RuleContext, softDelete, uniq } from './re
 
 /**
  * A private note: the author's alone, ever. It syncs between the author's own devices, and no read path
- * but the author's own pull and the author's own export returns it (docs/SYNC.md S18).
+ * but the author's own pull and the author's own export returns it (docs/SYNC.md S30).
  */
 export const NoteSchema = z.object({
   id: Id,

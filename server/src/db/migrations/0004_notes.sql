@@ -1,4 +1,4 @@
--- Private notes, feedback received, a manager's notes about a report (issue 5 item 5; docs/SYNC.md S18-S20).
+-- Private notes, feedback received, a manager's notes about a report (issue 5 item 5; docs/SYNC.md S30-S32).
 
 -- A private note: only its author ever reads it. No procedure but the author's own pull and export selects it.
 create table note (
