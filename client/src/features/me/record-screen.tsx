@@ -67,7 +67,7 @@ export default function RecordScreen({ me }: { me: { name: string; email: string
         {me.name} · {me.email}
         {record && <> · as of {new Date(record.generatedAt).toLocaleString()}</>}
       </p>
-      <p className="no-print">
+      <p className="no-print record-back">
         <Link href="/me" className="text-link">
           Back to Me
         </Link>
@@ -75,7 +75,8 @@ export default function RecordScreen({ me }: { me: { name: string; email: string
       {record === undefined ? (
         <Spinner label="Loading your record" />
       ) : (
-        TABLES.map((t) => {
+        // The refused changes come last: they matter least on paper.
+        [...TABLES.filter((t) => t !== 'rejections'), ...TABLES.filter((t) => t === 'rejections')].map((t) => {
           const rows = record.tables[t] ?? [];
           return (
             <section key={t} className="record-section" aria-labelledby={`record-${t}`}>

@@ -157,11 +157,6 @@ export default function ManagerNotesScreen({ personId, now }: { personId: string
           <LockIcon width={14} height={14} /> Only you can read these: not them, not HR.
         </>
       }
-      actions={
-        <Link href={`/team/${encodeURIComponent(personId)}`} className="text-link">
-          Their page
-        </Link>
-      }
     >
       <div className="card">
         <NoteBox id="manager-note-new" label="New note" initial="" onSave={add} />
@@ -186,6 +181,11 @@ export default function ManagerNotesScreen({ personId, now }: { personId: string
       ) : (
         <FeedbackList items={shared} editable={false} label="Feedback they shared with you" />
       )}
+      <p className="page-foot">
+        <Link href={`/team/${encodeURIComponent(personId)}`} className="text-link">
+          Their goals, wins and reviews
+        </Link>
+      </p>
     </Screen>
   );
 }

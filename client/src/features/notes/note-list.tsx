@@ -3,14 +3,11 @@ import { formatDay } from '@/ui/format';
 import { PinIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 
-/** Notes as tappable rows: pinned mark, title (or the first line), a few lines of body, tags, day. */
+/** Notes as tappable rows: day, pinned mark, the title when there is one, a few lines of the body, tags. */
 export function NoteList({ notes }: { notes: readonly Note[] }) {
   return (
     <ul className="win-list" aria-label="My notes">
       {notes.map((n) => {
-        const [first = '', ...rest] = n.body.split('\n');
-        const title = n.title || first;
-        const body = n.title ? n.body : rest.join('\n').trim();
         return (
           <li key={n.id} className="win-item note-item">
             <Link href={`/notes/${n.id}`} className="note-link">
@@ -23,8 +20,14 @@ export function NoteList({ notes }: { notes: readonly Note[] }) {
                 )}
                 {n.version === 0 && <span className="win-pending">Not synced yet</span>}
               </span>
-              <span className="win-title">{title}</span>
-              {body && <span className="win-desc">{body}</span>}
+              {n.title ? (
+                <>
+                  <span className="win-title">{n.title}</span>
+                  <span className="win-desc">{n.body}</span>
+                </>
+              ) : (
+                <span className="note-text">{n.body}</span>
+              )}
             </Link>
             {n.tags.length > 0 && (
               <ul className="tag-list" aria-label="Tags">
