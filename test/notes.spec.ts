@@ -41,6 +41,7 @@ describe('private notes, feedback and the export of my record (issue 5 items 5 a
     const hr = await hrCtx.newPage();
     await setupOrganisation(hr);
     const links = await importPeople(hr);
+    await screenshot(hr, 'hr-nav-six-items');
 
     const phoneCtx = await phone(browser, server.url);
     const eli = await phoneCtx.newPage();
@@ -56,6 +57,7 @@ describe('private notes, feedback and the export of my record (issue 5 items 5 a
     await eli.getByRole('button', { name: 'Save note' }).click();
     await eli.getByRole('list', { name: 'My notes' }).getByText(`${NOTE} #career`).waitFor();
     await expectAccessible(eli, 'notes');
+    await eli.getByText('Note saved').waitFor({ state: 'detached' });
     await screenshot(eli, 'notes-offline');
 
     await eli.getByRole('link', { name: 'Feedback', exact: true }).click();
@@ -66,7 +68,10 @@ describe('private notes, feedback and the export of my record (issue 5 items 5 a
       await eli.getByRole('link', { name: 'Add feedback you received' }).click();
       await eli.getByLabel('From').fill(from);
       await eli.getByLabel('What they said').fill(words);
-      if (words === SHARED) await expectAccessible(eli, 'feedback form');
+      if (words === SHARED) {
+        await expectAccessible(eli, 'feedback form');
+        await screenshot(eli, 'feedback-form');
+      }
       await eli.getByRole('button', { name: 'Save feedback' }).click();
       await eli.getByText('Feedback saved').waitFor();
       await eli.getByText('Feedback saved').waitFor({ state: 'detached' });
@@ -79,6 +84,7 @@ describe('private notes, feedback and the export of my record (issue 5 items 5 a
     const list = eli.getByRole('list', { name: 'Feedback received' });
     await expect.poll(() => list.getByText('Shared with manager').count()).toBe(1);
     await expectAccessible(eli, 'feedback');
+    await eli.getByText('Feedback saved and shared with your manager').waitFor({ state: 'detached' });
     await screenshot(eli, 'feedback-offline');
 
     await eli.reload();
@@ -119,6 +125,7 @@ describe('private notes, feedback and the export of my record (issue 5 items 5 a
     await maya.getByRole('button', { name: 'Save note' }).click();
     await maya.getByRole('list', { name: 'My notes about this report' }).getByText(MANAGER_NOTE).waitFor();
     await expectAccessible(maya, 'manager notes');
+    await maya.getByText('Note saved').waitFor({ state: 'detached' });
     await screenshot(maya, 'manager-notes');
     await waitSynced(maya);
     // Whatever a script of the manager asks the server, the private texts are not in the answer.
