@@ -34,9 +34,6 @@ interface Route {
   render(p: RouteProps, path: string): ReactNode;
 }
 
-/** A path parameter of a route that matched (the route table only renders a route whose pattern matched). */
-const param = (pattern: string, path: string, name: string) => matchPath(pattern, path)?.[name] ?? '';
-
 export const ROUTES: readonly Route[] = [
   { pattern: '/', title: 'Home', render: (p) => <HomeScreen name={p.me.name} /> },
   { pattern: '/wins', title: 'Wins', render: () => <WinsScreen /> },
@@ -91,6 +88,9 @@ export const ROUTES: readonly Route[] = [
     ),
   },
 ];
+
+/** A path parameter of a route that matched (so it is there). */
+const param = (pattern: string, path: string, name: string) => matchPath(pattern, path)?.[name] ?? '';
 
 export function findRoute(path: string, role: Me['role']): Route | undefined {
   const r = ROUTES.find((x) => matchPath(x.pattern, path));
