@@ -3,7 +3,7 @@ import { uuidv7 } from '@merit/shared/ids';
 import { LIMITS } from '@merit/shared/limits';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useFeedbackItem, useKnownPeople } from '@/db/hooks';
+import { useFeedbackItem, useKnownPeople } from '@/db/notes-hooks';
 import { describeError } from '@/lib/errors';
 import { useMutate } from '@/sync/mutate';
 import { ConfirmDialog } from '@/ui/confirm-dialog';

@@ -3,7 +3,7 @@ import type { ManagerNote } from '@merit/shared/domain/manager-note';
 import { uuidv7 } from '@merit/shared/ids';
 import { LIMITS } from '@merit/shared/limits';
 import { type FormEvent, useState } from 'react';
-import { useManagerNotes, useSharedFeedbackOf } from '@/db/hooks';
+import { useManagerNotes, useSharedFeedbackOf } from '@/db/notes-hooks';
 import { describeError } from '@/lib/errors';
 import { useMutate } from '@/sync/mutate';
 import { ConfirmDialog } from '@/ui/confirm-dialog';

@@ -2,7 +2,7 @@ import type { Note } from '@merit/shared/domain/note';
 import { LIMITS } from '@merit/shared/limits';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useNote } from '@/db/hooks';
+import { useNote } from '@/db/notes-hooks';
 import { describeError } from '@/lib/errors';
 import { useMutate } from '@/sync/mutate';
 import { ConfirmDialog } from '@/ui/confirm-dialog';

@@ -1,5 +1,5 @@
 import { useDeferredValue, useState } from 'react';
-import { useFeedbackList, useNotes } from '@/db/hooks';
+import { useFeedbackList, useNotes } from '@/db/notes-hooks';
 import { plural } from '@/ui/format';
 import { LockIcon, PlusIcon, SearchIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
