@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectAccessible } from './support/axe';
-import { launch, phone, screenshot, screenshotAll, waitForServiceWorker } from './support/browser';
+import { laptop, launch, phone, screenshot, screenshotAll, waitForServiceWorker } from './support/browser';
 import { call, closeAll, importPeople, setPassword, setupOrganisation, waitSynced } from './support/flows';
 import { type RunningServer, startServer } from './support/server';
 
@@ -56,8 +56,9 @@ describe('private notes, feedback and the export of my record (issue 5 items 5 a
     await eli.getByLabel('New private note').fill(`${NOTE} #career`);
     await eli.getByRole('button', { name: 'Save note' }).click();
     await eli.getByRole('list', { name: 'My notes' }).getByText(`${NOTE} #career`).waitFor();
-    await expectAccessible(eli, 'notes');
+    // axe runs once the toast has gone: mid fade-in its contrast is not yet final.
     await eli.getByText('Note saved').waitFor({ state: 'detached' });
+    await expectAccessible(eli, 'notes');
     await screenshot(eli, 'notes-offline');
 
     await eli.getByRole('link', { name: 'Feedback', exact: true }).click();
@@ -83,8 +84,8 @@ describe('private notes, feedback and the export of my record (issue 5 items 5 a
     await eli.getByText('Feedback saved and shared with your manager').waitFor();
     const list = eli.getByRole('list', { name: 'Feedback received' });
     await expect.poll(() => list.getByText('Shared with manager').count()).toBe(1);
-    await expectAccessible(eli, 'feedback');
     await eli.getByText('Feedback saved and shared with your manager').waitFor({ state: 'detached' });
+    await expectAccessible(eli, 'feedback');
     await screenshot(eli, 'feedback-offline');
 
     await eli.reload();
@@ -113,7 +114,7 @@ describe('private notes, feedback and the export of my record (issue 5 items 5 a
     await waitSynced(eli);
 
     // The manager's laptop: the shared feedback, never the private one, never the private note.
-    const laptopCtx = await phone(browser, server.url);
+    const laptopCtx = await laptop(browser, server.url);
     const maya = await laptopCtx.newPage();
     await setPassword(maya, links.get('maya@acme.test') ?? '', 'maya-password-123');
     await maya.goto(`/team/${eliId}/notes`);
@@ -124,8 +125,8 @@ describe('private notes, feedback and the export of my record (issue 5 items 5 a
     await maya.getByLabel('New note').fill(MANAGER_NOTE);
     await maya.getByRole('button', { name: 'Save note' }).click();
     await maya.getByRole('list', { name: 'My notes about this report' }).getByText(MANAGER_NOTE).waitFor();
-    await expectAccessible(maya, 'manager notes');
     await maya.getByText('Note saved').waitFor({ state: 'detached' });
+    await expectAccessible(maya, 'manager notes');
     await screenshot(maya, 'manager-notes');
     await waitSynced(maya);
     // Whatever a script of the manager asks the server, the private texts are not in the answer.
