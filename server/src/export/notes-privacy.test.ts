@@ -117,6 +117,16 @@ describe('private notes, feedback and manager notes through sync (S30-S32)', () 
     }
   });
 
+  it('S4: feedback naming a person id the server does not know still applies, so it never blocks the batch', async () => {
+    const id = uuidv7();
+    expect(
+      await push(ann, 'feedback.create@1', { id, fromId: uuidv7(), fromName: 'Someone', date: '2026-11-21', body: 'kind words' }),
+    ).toEqual({
+      id: expect.any(Number),
+      status: 'applied',
+    });
+  });
+
   it('S31: feedback made private again reaches the manager as a tombstone', async () => {
     const id = uuidv7();
     await push(ann, 'feedback.create@1', { id, fromName: 'Lee', date: '2026-11-21', body: 'shared for a while', visibility: 'manager' });

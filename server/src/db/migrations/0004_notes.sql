@@ -16,11 +16,13 @@ create table note (
 );
 create index note_space_idx on note (owner_id, version);
 
--- Feedback received, in the recipient's space. from_id is null for someone outside the organisation.
+-- Feedback received, in the recipient's space. from_id is null for someone outside the organisation. It is a
+-- label the device chose, not a foreign key: a name it knew wrongly must not fail the push (an infrastructure
+-- error would stop the device's batch for good, S4).
 create table feedback (
   id uuid primary key,
   owner_id uuid not null references person(id),
-  from_id uuid references person(id),
+  from_id uuid,
   from_name text not null,
   date date not null,
   body text not null,
