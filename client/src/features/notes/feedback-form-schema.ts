@@ -38,3 +38,19 @@ export function resolveFrom(name: string, known: readonly { id: string; name: st
   const n = name.trim().toLowerCase();
   return known.find((p) => p.name.toLowerCase() === n)?.id ?? null;
 }
+
+/**
+ * Only the fields that changed, so an edit here never overwrites what another device changed meanwhile; the
+ * words carry the text they were edited from, so concurrent edits merge (S16).
+ */
+export function feedbackPatch(before: Feedback, after: FeedbackFormOutput, fromId: string | null) {
+  const patch: { fromName?: string; fromId?: string | null; date?: string; body?: string; visibility?: FeedbackVisibility } = {};
+  if (after.fromName !== before.fromName) {
+    patch.fromName = after.fromName;
+    patch.fromId = fromId;
+  }
+  if (after.date !== before.date) patch.date = after.date;
+  if (after.body !== before.body) patch.body = after.body;
+  if (after.visibility !== before.visibility) patch.visibility = after.visibility;
+  return { id: before.id, patch, ...(patch.body !== undefined ? { base: { body: before.body } } : {}) };
+}

@@ -17,6 +17,7 @@ import {
   type FeedbackFormValues,
   feedbackFormResolver,
   feedbackFormValues,
+  feedbackPatch,
   resolveFrom,
 } from './feedback-form-schema';
 
@@ -38,15 +39,14 @@ export function FeedbackForm({ item, now }: { item: Feedback | null; now?: Date 
 
   const submit = handleSubmit(async (v) => {
     setFormError(undefined);
-    const fromId = opened && opened.fromName === v.fromName ? opened.fromId : resolveFrom(v.fromName, known);
+    const fromId = resolveFrom(v.fromName, known);
     try {
-      const r = opened
-        ? await mutate('feedback.update@1', {
-            id: opened.id,
-            patch: { ...v, fromId },
-            ...(v.body !== opened.body ? { base: { body: opened.body } } : {}),
-          })
-        : await mutate('feedback.create@1', { id: uuidv7(), ...v, fromId });
+      let r: { ok: true } | { ok: false; error: unknown };
+      if (opened) {
+        const args = feedbackPatch(opened, v, fromId);
+        if (Object.keys(args.patch).length === 0) return goBack('/notes/feedback');
+        r = await mutate('feedback.update@1', args);
+      } else r = await mutate('feedback.create@1', { id: uuidv7(), ...v, fromId });
       if (!r.ok) return setFormError(describeError(r.error));
     } catch (e) {
       return setFormError(describeError(e));
@@ -122,7 +122,7 @@ export function FeedbackForm({ item, now }: { item: Feedback | null; now?: Date 
       </div>
       {confirm && (
         <ConfirmDialog title="Delete this feedback?" confirmLabel="Delete" danger onConfirm={remove} onCancel={() => setConfirm(false)}>
-          It disappears from all your devices{opened?.visibility === 'manager' ? ' and from your manager’s view' : ''}.
+          It disappears from all your devices{item?.visibility === 'manager' ? ' and from your manager’s view' : ''}.
         </ConfirmDialog>
       )}
     </form>

@@ -151,6 +151,27 @@ describe('Notes: feedback received', () => {
   });
 });
 
+describe('Notes: editing feedback', () => {
+  it('sharing is a field patch (no body base when the words did not change); delete asks first', async () => {
+    const { db, actor, show } = setup();
+    const id = uuidv7();
+    await mutate(db, actor, 'feedback.create@1', { id, fromName: 'Dana', date: '2026-11-19', body: 'Great demo' });
+    show(<FeedbackScreen id={id} />);
+    fireEvent.click(await screen.findByLabelText('Shared with my manager'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save feedback' }));
+    await waitFor(async () => expect(await db.outbox.count()).toBe(2));
+    const update = (await outbox(db))[1];
+    expect(update?.name).toBe('feedback.update@1');
+    expect(update?.args).toEqual({ id, patch: { visibility: 'manager' } });
+    expect((await db.feedback.get(id))?.visibility).toBe('manager');
+    fireEvent.click(screen.getByRole('button', { name: 'Delete feedback' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete this feedback?' });
+    expect(dialog.textContent).toContain('your manager’s view');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await waitFor(async () => expect((await db.feedback.get(id))?.deleted).toBe(true));
+  });
+});
+
 describe("a manager's notes about a report", () => {
   it('adds a note about that report and shows only the feedback the report shared', async () => {
     const { db, actor, show } = setup();
