@@ -9,7 +9,8 @@ export type AuditAction =
   | 'person.manager'
   | 'people.import'
   | 'password.link'
-  | 'password.set';
+  | 'password.set'
+  | 'record.export';
 
 export interface AuditEntry {
   actorId: string | null;
