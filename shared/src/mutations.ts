@@ -1,6 +1,17 @@
 import type * as z from 'zod/mini';
 import { dismissRejection, InboxDismissArgs, type Rejection } from './domain/rejection';
-import { createWin, deleteWin, type RuleContext, updateWin, type Win, WinCreateArgs, WinDeleteArgs, WinUpdateArgs } from './domain/win';
+import {
+  createWin,
+  deleteWin,
+  type RuleContext,
+  restoreWin,
+  updateWin,
+  type Win,
+  WinCreateArgs,
+  WinDeleteArgs,
+  WinRestoreArgs,
+  WinUpdateArgs,
+} from './domain/win';
 import type { RuleResult } from './errors';
 
 /** The synced tables and the row type of each. */
@@ -33,6 +44,8 @@ export const MUTATIONS = {
   'win.update@1': def({ table: 'wins', args: WinUpdateArgs, target: (a) => a.id, apply: updateWin }),
   'win.delete@1': def({ table: 'wins', args: WinDeleteArgs, target: (a) => a.id, apply: deleteWin }),
   'inbox.dismiss@1': def({ table: 'rejections', args: InboxDismissArgs, target: (a) => a.id, apply: dismissRejection }),
+  // Undo of a delete (h-wins).
+  'win.restore@1': def({ table: 'wins', args: WinRestoreArgs, target: (a) => a.id, apply: restoreWin }),
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

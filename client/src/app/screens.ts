@@ -8,3 +8,6 @@ export const LogWinScreen = lazyScreen(() => import('@/features/wins/log-win-scr
 export const PeopleArea = lazyScreen(() => import('@/features/people/people-area').then((m) => m.default));
 export const InboxScreen = lazyScreen(() => import('@/features/inbox/inbox-screen').then((m) => m.default));
 export const MeScreen = lazyScreen(() => import('@/features/me/me-screen').then((m) => m.default));
+
+// Wins: the detail/edit screen (h-wins).
+export const WinDetailScreen = lazyScreen(() => import('@/features/wins/win-detail-screen').then((m) => m.WinDetailScreen));
