@@ -1,6 +1,8 @@
-import { existsSync, lstatSync, symlinkSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { migrationsFrom } from './src/db/migrate-run';
+import { makeTemplate } from './src/db/pglite';
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const OUT = r('../dist/server');
@@ -30,6 +32,28 @@ function isDanglingLink(path: string): boolean {
   }
 }
 
+/**
+ * A gzipped tarball of a freshly initialised PGlite cluster, next to the bundle: a first start fills its
+ * new data directory from it instead of running initdb (several seconds on a small box). It is made by
+ * the very PGlite version and migrations the server runs (all of migrations/*.sql, as migrate.ts reads
+ * them); a start still runs the migrations, which then find nothing to do.
+ */
+function pgliteTemplate(): Plugin {
+  return {
+    name: 'merit-pglite-template',
+    apply: 'build',
+    async writeBundle() {
+      const dir = r('./src/db/migrations');
+      const files = Object.fromEntries(
+        readdirSync(dir)
+          .filter((f) => f.endsWith('.sql'))
+          .map((f) => [`./migrations/${f}`, readFileSync(`${dir}/${f}`, 'utf8')]),
+      );
+      writeFileSync(`${OUT}/pglite-template.tgz`, await makeTemplate(migrationsFrom(files)));
+    },
+  };
+}
+
 // `vite build --config server/vite.config.ts`: the server as one ESM bundle for Node 20.
 export default defineConfig({
   root: r('.'),
@@ -47,5 +71,5 @@ export default defineConfig({
   // shared/ is TypeScript source: bundled. Everything else stays a Node import (SSR builds externalise
   // node_modules by default), including the native argon2 binding and PGlite's wasm.
   ssr: { noExternal: ['@merit/shared'], target: 'node' },
-  plugins: [linkDependencies()],
+  plugins: [linkDependencies(), pgliteTemplate()],
 });

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Env } from '../env';
 import type { Db } from './client';
 import { acquireDataDirLock } from './lock';
@@ -14,7 +15,8 @@ export async function openDatabase(env: Pick<Env, 'databaseUrl' | 'dataDir'>): P
     release = acquireDataDirLock(env.dataDir);
     const { openPglite } = await import('./pglite');
     try {
-      db = await openPglite(`${env.dataDir}/pg`);
+      // Next to the bundle (dist/server/); running from source there is none, and initdb runs as before.
+      db = await openPglite(`${env.dataDir}/pg`, fileURLToPath(new URL('./pglite-template.tgz', import.meta.url)));
     } catch (e) {
       release();
       throw e;

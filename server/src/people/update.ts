@@ -1,7 +1,7 @@
 import type { Person, UpdatePersonInput } from '@merit/shared/domain/person';
 import type * as z from 'zod/mini';
 import { audit } from '../audit/audit';
-import { revokeAllSessions } from '../auth/sessions';
+import { forgetSessionsOf, revokeAllSessions } from '../auth/sessions';
 import type { Queryable } from '../db/client';
 import { domainError } from '../errors';
 import { lockPeople, personById, wouldLoop } from './people-repo';
@@ -56,6 +56,8 @@ export async function updatePerson(q: Queryable, actorId: string, patch: Patch):
 
   const touched: string[] = [];
   if (patch.role !== undefined && patch.role !== before.role) {
+    // Sessions carry the role: cached ones must be read again (sessions.ts).
+    forgetSessionsOf(patch.id);
     await audit(q, { actorId, action: 'person.role', subjectId: patch.id, details: { from: before.role, to: patch.role } });
   }
   if (patch.disabled !== undefined && patch.disabled !== before.disabled) {

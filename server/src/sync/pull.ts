@@ -11,7 +11,8 @@ import {
 } from '@merit/shared/sync/protocol';
 import type { Db } from '../db/client';
 import { domainError } from '../errors';
-import { readableSpaces, tablesOf, visibleRow } from './spaces';
+import { tablesOf, visibleRow } from './spaces';
+import { readDeviceState, type SyncCache } from './sync-cache';
 import { changedRows } from './tables';
 
 const DEFAULT_PAGE = 500;
@@ -21,30 +22,20 @@ const DEFAULT_PAGE = 500;
  * space version read first: every row at or below it has committed, because its writer bumped the
  * version under the space's row lock in the same transaction.
  */
-export async function pull(db: Db, actor: Actor, input: PullInput): Promise<PullOutput> {
+export async function pull(db: Db, actor: Actor, input: PullInput, cache?: SyncCache): Promise<PullOutput> {
   if (input.protocol !== PROTOCOL_VERSION) throw domainError('UPDATE_REQUIRED', 'Merit was updated: reload the app to keep syncing');
   const limit = input.limit ?? DEFAULT_PAGE;
-  const device = await db.query<{ person_id: string; last_mutation_id: number }>(
-    'select person_id, last_mutation_id from device where id = $1',
-    [input.deviceId],
-  );
-  if (device[0] && device[0].person_id !== actor.personId)
+  // Device, readable spaces and their versions: from the bus-kept cache, else one statement (sync-cache.ts).
+  const state = cache ? await cache.get(db, input.deviceId, actor.personId) : await readDeviceState(db, input.deviceId, actor.personId);
+  if (state.ownerId !== null && state.ownerId !== actor.personId)
     throw domainError('FORBIDDEN', 'This device belongs to another person', 'deviceId');
-  const lastMutationId = device[0]?.last_mutation_id ?? 0;
-
-  const spaces = await readableSpaces(db, actor.personId);
+  const { lastMutationId, spaces, versions } = state;
   const prev = decodeCursor(input.cursor);
   // A space dropped from view (a report moved to another manager) cannot be cleaned up by tombstones the
   // device never got, so the device starts over from a fresh snapshot (S9).
   const reset = prev === null || Object.keys(prev).some((s) => !spaces.includes(s));
   const from: SpaceCursor = reset ? {} : prev;
 
-  const versions = new Map(
-    (await db.query<{ id: string; version: number }>('select id, version from space where id = any($1)', [spaces])).map((r) => [
-      r.id,
-      r.version,
-    ]),
-  );
   const next: SpaceCursor = {};
   const changes: Change[] = [];
   let hasMore = false;

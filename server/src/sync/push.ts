@@ -2,16 +2,13 @@ import type { Actor } from '@merit/shared/domain/person';
 import type { DomainError } from '@merit/shared/errors';
 import { parse } from '@merit/shared/errors';
 import { uuidv7 } from '@merit/shared/ids';
-import { mutationDef, type TableName } from '@merit/shared/mutations';
+import { type AnyMutationDef, mutationDef, type TableName } from '@merit/shared/mutations';
 import { type Mutation, PROTOCOL_VERSION, type PushInput, type PushOutput, type PushResult } from '@merit/shared/sync/protocol';
 import type { Db, Queryable } from '../db/client';
-import { domainError } from '../errors';
-import { bumpSpace, loadForUpdate, upsert } from './tables';
+import { DomainTRPCError, domainError } from '../errors';
+import { bumpSpaces, loadManyForUpdate, upsertMany } from './tables';
 
-interface Applied {
-  result: PushResult;
-  spaces: string[];
-}
+type Row = Record<string, unknown>;
 
 /** Binds a device to the person who first used it; another person's session may not push for it (S2). */
 async function lockDevice(q: Queryable, deviceId: string, actor: Actor): Promise<number> {
@@ -22,109 +19,239 @@ async function lockDevice(q: Queryable, deviceId: string, actor: Actor): Promise
   );
   const row = rows[0];
   if (!row || row.person_id !== actor.personId) throw domainError('FORBIDDEN', 'This device belongs to another person', 'deviceId');
-  return row.last_mutation_id;
-}
-
-/** An inbox row in the person's own space, holding what they sent: a refusal (S5) or a conflict copy (S16). */
-async function fileInbox(q: Queryable, deviceId: string, m: Mutation, actor: Actor, error: DomainError, now: number): Promise<void> {
-  const version = await bumpSpace(q, actor.personId);
-  await upsert(q, 'rejections', {
-    id: uuidv7(now),
-    ownerId: actor.personId,
-    deviceId,
-    mutationId: m.id,
-    name: m.name,
-    args: m.args ?? null,
-    code: error.code,
-    message: error.message,
-    createdAt: now,
-    dismissed: false,
-    version,
-    deleted: false,
-  });
-}
-
-async function reject(q: Queryable, deviceId: string, m: Mutation, actor: Actor, error: DomainError, now: number): Promise<Applied> {
-  await fileInbox(q, deviceId, m, actor, error, now);
-  await q.query('insert into mutation_result (device_id, mutation_id, status, code, message) values ($1, $2, $3, $4, $5)', [
-    deviceId,
-    m.id,
-    'rejected',
-    error.code,
-    error.message,
-  ]);
-  return { result: { id: m.id, status: 'rejected', code: error.code, message: error.message }, spaces: [actor.personId] };
+  return Number(row.last_mutation_id);
 }
 
 const CONFLICT_MESSAGE = (field: string) =>
   `Your ${field} edit clashed with one made on another device. That version was kept; yours is saved here.`;
 
-/** Runs the shared rule on the server's copy; a domain refusal is recorded, never thrown (S4, S5). */
-async function applyOne(q: Queryable, deviceId: string, m: Mutation, actor: Actor, reports: readonly string[]): Promise<Applied> {
-  const now = Date.now();
-  const def = mutationDef(m.name);
-  if (!def) return reject(q, deviceId, m, actor, { code: 'UNKNOWN_MUTATION', message: `Unknown change "${m.name}"` }, now);
-  const args = parse(def.args, m.args);
-  if (!args.ok) return reject(q, deviceId, m, actor, args.error, now);
-  const table: TableName = def.table;
-  const prev = await loadForUpdate(q, table, def.target(args.value));
-  const next = def.apply(prev as never, args.value, { actor, now, reports });
-  if (!next.ok) return reject(q, deviceId, m, actor, next.error, now);
-  const row = next.value as unknown as Record<string, unknown>;
-  const space = String(row.ownerId);
-  row.version = await bumpSpace(q, space);
-  await upsert(q, table, row);
-  await q.query('insert into mutation_result (device_id, mutation_id, status) values ($1, $2, $3)', [deviceId, m.id, 'applied']);
-  if (!next.conflict) return { result: { id: m.id, status: 'applied' }, spaces: [space] };
-  const conflict: DomainError = { code: 'CONFLICT', message: CONFLICT_MESSAGE(next.conflict.field), field: next.conflict.field };
-  await fileInbox(q, deviceId, m, actor, conflict, now);
-  return { result: { id: m.id, status: 'applied', code: 'CONFLICT', message: conflict.message }, spaces: [space, actor.personId] };
+interface Recorded {
+  status: 'applied' | 'rejected';
+  code: string | null;
+  message: string | null;
 }
 
-async function recorded(q: Queryable, deviceId: string, id: number): Promise<PushResult> {
-  const rows = await q.query<{ status: string; code: string | null; message: string | null }>(
-    'select status, code, message from mutation_result where device_id = $1 and mutation_id = $2',
-    [deviceId, id],
-  );
-  const r = rows[0];
+function duplicate(id: number, r: Recorded | undefined): PushResult {
   return r?.status === 'rejected'
     ? { id, status: 'duplicate', code: (r.code ?? 'VALIDATION') as PushResult['code'], message: r.message ?? '' }
     : { id, status: 'duplicate' };
 }
 
+/** What a batch does, planned in memory before anything is written. */
+class Plan {
+  readonly results: PushResult[] = [];
+  readonly recorded: { mutationId: number; status: 'applied' | 'rejected'; code: string | null; message: string | null }[] = [];
+  /** The last write of each row, keyed `table:id`, in the order of that write: versions follow this order. */
+  readonly writes = new Map<string, { table: TableName; row: Row }>();
+
+  constructor(
+    readonly deviceId: string,
+    readonly actor: Actor,
+  ) {}
+
+  write(table: TableName, row: Row): void {
+    const key = `${table}:${String(row.id)}`;
+    // A row written twice in one batch is written once, with the version of its last write.
+    this.writes.delete(key);
+    this.writes.set(key, { table, row });
+  }
+
+  /** An inbox row in the person's own space, holding what they sent: a refusal (S5) or a conflict copy (S16). */
+  fileInbox(m: Mutation, error: DomainError, now: number): void {
+    this.write('rejections', {
+      id: uuidv7(now),
+      ownerId: this.actor.personId,
+      deviceId: this.deviceId,
+      mutationId: m.id,
+      name: m.name,
+      args: m.args ?? null,
+      code: error.code,
+      message: error.message,
+      createdAt: now,
+      dismissed: false,
+      version: 0,
+      deleted: false,
+    });
+  }
+
+  reject(m: Mutation, error: DomainError, now: number): void {
+    this.fileInbox(m, error, now);
+    this.recorded.push({ mutationId: m.id, status: 'rejected', code: error.code, message: error.message });
+    this.results.push({ id: m.id, status: 'rejected', code: error.code, message: error.message });
+  }
+}
+
+interface Parsed {
+  m: Mutation;
+  def: AnyMutationDef | undefined;
+  args: ReturnType<typeof parse<unknown>>;
+}
+
 /**
- * One transaction per mutation, in the order sent: a duplicate answers its recorded result, a gap stops
- * the batch, an infrastructure error stops it too (thrown, so the client backs off and resends).
+ * One push batch (or a slice of it) in ONE transaction (S4): lock the device, answer duplicates from their
+ * recorded results, stop at a gap (S3), load every target row at once, run the rules in order on the
+ * in-memory copies (a domain refusal is recorded and the batch goes on, S5), bump each touched space once
+ * by the number of rows written to it and hand out its versions in write order (S7), write rows and
+ * results with multi-row statements, and advance the device.
+ */
+async function applyBatch(
+  q: Queryable,
+  deviceId: string,
+  actor: Actor,
+  mutations: readonly Mutation[],
+  reports: readonly string[],
+): Promise<{ last: number; results: PushResult[]; spaces: string[]; stopped: boolean }> {
+  const start = await lockDevice(q, deviceId, actor);
+  const plan = new Plan(deviceId, actor);
+
+  // Which mutations are new is known up front: every new one advances the device, applied or refused.
+  let cur = start;
+  let stopped = false;
+  const fresh: Mutation[] = [];
+  for (const m of mutations) {
+    if (m.id <= cur) continue;
+    if (m.id > cur + 1) {
+      stopped = true;
+      break;
+    }
+    fresh.push(m);
+    cur = m.id;
+  }
+  const dupIds = mutations.filter((m) => m.id <= start).map((m) => m.id);
+  const recorded = new Map<number, Recorded>();
+  if (dupIds.length > 0) {
+    const rows = await q.query<{ mutation_id: number; status: 'applied' | 'rejected'; code: string | null; message: string | null }>(
+      'select mutation_id, status, code, message from mutation_result where device_id = $1 and mutation_id = any($2)',
+      [deviceId, dupIds],
+    );
+    for (const r of rows) recorded.set(Number(r.mutation_id), r);
+  }
+
+  const parsed: Parsed[] = fresh.map((m) => {
+    const def = mutationDef(m.name);
+    return { m, def, args: def ? parse(def.args, m.args) : { ok: false, error: { code: 'UNKNOWN_MUTATION', message: '' } } };
+  });
+  const targets = new Map<TableName, string[]>();
+  for (const p of parsed) {
+    if (!p.def || !p.args.ok) continue;
+    const ids = targets.get(p.def.table) ?? [];
+    ids.push(p.def.target(p.args.value));
+    targets.set(p.def.table, ids);
+  }
+  // Tables in a fixed order, rows in id order: concurrent batches take their locks in the same order.
+  const current = new Map<string, Row | undefined>();
+  for (const table of [...targets.keys()].sort()) {
+    const loaded = await loadManyForUpdate(q, table, targets.get(table) ?? []);
+    for (const id of targets.get(table) ?? []) current.set(`${table}:${id}`, loaded.get(id));
+  }
+
+  let pos = 0;
+  cur = start;
+  for (const m of mutations) {
+    if (m.id <= cur) {
+      const done = plan.recorded.find((r) => r.mutationId === m.id);
+      plan.results.push(duplicate(m.id, done ?? recorded.get(m.id)));
+      continue;
+    }
+    const p = parsed[pos];
+    if (!p || p.m !== m) break;
+    pos++;
+    cur = m.id;
+    const now = Date.now();
+    if (!p.def) {
+      plan.reject(m, { code: 'UNKNOWN_MUTATION', message: `Unknown change "${m.name}"` }, now);
+      continue;
+    }
+    if (!p.args.ok) {
+      plan.reject(m, p.args.error, now);
+      continue;
+    }
+    const key = `${p.def.table}:${p.def.target(p.args.value)}`;
+    const next = p.def.apply(current.get(key) as never, p.args.value, { actor, now, reports });
+    if (!next.ok) {
+      plan.reject(m, next.error, now);
+      continue;
+    }
+    const row = { ...(next.value as unknown as Row) };
+    current.set(key, row);
+    plan.write(p.def.table, row);
+    plan.recorded.push({ mutationId: m.id, status: 'applied', code: null, message: null });
+    if (!next.conflict) {
+      plan.results.push({ id: m.id, status: 'applied' });
+      continue;
+    }
+    const conflict: DomainError = { code: 'CONFLICT', message: CONFLICT_MESSAGE(next.conflict.field), field: next.conflict.field };
+    plan.fileInbox(m, conflict, now);
+    plan.results.push({ id: m.id, status: 'applied', code: 'CONFLICT', message: conflict.message });
+  }
+
+  const spaces: string[] = [];
+  if (plan.writes.size > 0) {
+    const counts = new Map<string, number>();
+    for (const { row } of plan.writes.values()) counts.set(String(row.ownerId), (counts.get(String(row.ownerId)) ?? 0) + 1);
+    const ends = await bumpSpaces(q, counts);
+    const nextVersion = new Map([...counts].map(([space, n]) => [space, (ends.get(space) ?? 0) - n + 1]));
+    const byTable = new Map<TableName, Row[]>();
+    for (const { table, row } of plan.writes.values()) {
+      const space = String(row.ownerId);
+      const v = nextVersion.get(space) ?? 0;
+      nextVersion.set(space, v + 1);
+      row.version = v;
+      const rows = byTable.get(table) ?? [];
+      rows.push(row);
+      byTable.set(table, rows);
+    }
+    for (const table of [...byTable.keys()].sort()) await upsertMany(q, table, byTable.get(table) ?? []);
+    spaces.push(...counts.keys());
+  }
+  if (plan.recorded.length > 0) {
+    const params: unknown[] = [deviceId];
+    const tuples = plan.recorded.map((r) => {
+      params.push(r.mutationId, r.status, r.code, r.message);
+      const n = params.length;
+      return `($1, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+    });
+    // One statement: `seq` still counts up in the order the server decided.
+    await q.query(`insert into mutation_result (device_id, mutation_id, status, code, message) values ${tuples.join(', ')}`, params);
+  }
+  if (cur > start) await q.query('update device set last_mutation_id = $2, last_seen_at = now() where id = $1', [deviceId, cur]);
+  return { last: cur, results: plan.results, spaces, stopped };
+}
+
+/**
+ * The batch in one transaction, in the order sent: a duplicate answers its recorded result, a gap stops
+ * the batch, a domain refusal is data (S5). An infrastructure error rolls the transaction back; the batch
+ * is then retried one mutation per transaction, so a mutation the database itself refuses (a poison pill)
+ * never holds back the ones before it, and the first error there stops the batch (thrown, so the client
+ * backs off and resends; S3 makes the resend safe).
  */
 export async function push(db: Db, actor: Actor, input: PushInput, onChanged: (spaces: string[]) => void): Promise<PushOutput> {
   if (input.protocol !== PROTOCOL_VERSION) throw domainError('UPDATE_REQUIRED', 'Merit was updated: reload the app to keep syncing');
-  const results: PushResult[] = [];
   const changed = new Set<string>();
-  let lastMutationId = 0;
   // Rules that let a manager act on a report's records read the reports from here, never from the client.
   const reports = (await db.query<{ id: string }>('select id from person where manager_id = $1 and not disabled', [actor.personId])).map(
     (r) => r.id,
   );
+  const run = (mutations: readonly Mutation[]) => db.tx((q) => applyBatch(q, input.deviceId, actor, mutations, reports));
   try {
+    try {
+      const out = await run(input.mutations);
+      for (const s of out.spaces) changed.add(s);
+      return { lastMutationId: out.last, results: out.results };
+    } catch (e) {
+      if (e instanceof DomainTRPCError || input.mutations.length <= 1) throw e;
+    }
+    const results: PushResult[] = [];
+    let lastMutationId = 0;
     for (const m of input.mutations) {
-      const step = await db.tx(async (q) => {
-        const last = await lockDevice(q, input.deviceId, actor);
-        if (m.id <= last) return { last, applied: { result: await recorded(q, input.deviceId, m.id), spaces: [] } };
-        if (m.id > last + 1) return { last, applied: null };
-        const applied = await applyOne(q, input.deviceId, m, actor, reports);
-        await q.query('update device set last_mutation_id = $2, last_seen_at = now() where id = $1', [input.deviceId, m.id]);
-        return { last: m.id, applied };
-      });
-      lastMutationId = Math.max(lastMutationId, step.last);
-      if (!step.applied) break;
-      results.push(step.applied.result);
-      for (const s of step.applied.spaces) changed.add(s);
+      const out = await run([m]);
+      lastMutationId = Math.max(lastMutationId, out.last);
+      for (const s of out.spaces) changed.add(s);
+      if (out.stopped) break;
+      results.push(...out.results);
     }
-    if (input.mutations.length === 0) {
-      lastMutationId = await db.tx((q) => lockDevice(q, input.deviceId, actor));
-    }
+    return { lastMutationId, results };
   } finally {
     if (changed.size > 0) onChanged([...changed]);
   }
-  return { lastMutationId, results };
 }

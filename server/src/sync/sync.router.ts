@@ -7,11 +7,12 @@ import { readableSpaces } from './spaces';
 export const syncRouter = router({
   push: signedInProcedure.input(input(PushInput)).mutation(({ ctx, input }) =>
     push(ctx.db, ctx.session, input, (spaces) => {
+      ctx.bus.cache.forgetDevice(input.deviceId);
       // After commit, never inside the transaction: a poke for an uncommitted change would race the pull.
       void ctx.bus.publish(spaces).catch(() => undefined);
     }),
   ),
-  pull: signedInProcedure.input(input(PullInput)).query(({ ctx, input }) => pull(ctx.db, ctx.session, input)),
+  pull: signedInProcedure.input(input(PullInput)).query(({ ctx, input }) => pull(ctx.db, ctx.session, input, ctx.bus.cache)),
   /** A poke whenever a space this person reads changes; the client answers with a pull (S10). */
   live: signedInProcedure.subscription(async function* ({ ctx, signal }) {
     const spaces = new Set(await readableSpaces(ctx.db, ctx.session.personId));

@@ -153,3 +153,56 @@ export async function ownRows(q: Queryable, t: TableName, space: string): Promis
   return rows.map((r) => fromDb(t, r));
 }
 // --- end notes ---
+// ---- Batched helpers for push (one transaction per push batch) ----
+
+/** The rows with these ids, locked for update in id order (a fixed lock order, so two batches never deadlock). */
+export async function loadManyForUpdate(q: Queryable, t: TableName, ids: readonly string[]): Promise<Map<string, Row>> {
+  const out = new Map<string, Row>();
+  if (ids.length === 0) return out;
+  const rows = await q.query<Row>(`select * from ${SPECS[t].sql} where id = any($1) order by id for update`, [[...new Set(ids)]]);
+  for (const r of rows) out.set(String(r.id), fromDb(t, r));
+  return out;
+}
+
+/** Rows per statement: 500 rows of at most ~20 columns stay far below PostgreSQL's 65,535 parameters. */
+const UPSERT_CHUNK = 500;
+
+/** `upsert` for many rows of one table in few statements. Each id must appear once. */
+export async function upsertMany(q: Queryable, t: TableName, rows: readonly Row[]): Promise<void> {
+  const spec = SPECS[t];
+  const fields = Object.keys(spec.columns);
+  const cols = fields.map((f) => spec.columns[f]);
+  const updates = cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
+  for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
+    const chunk = rows.slice(start, start + UPSERT_CHUNK);
+    const params: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      const values = fields.map((f) => {
+        const json = spec.json?.includes(f);
+        params.push(json ? JSON.stringify(row[f] ?? null) : row[f]);
+        return json ? `$${params.length}::jsonb` : `$${params.length}`;
+      });
+      return `(${values.join(', ')})`;
+    });
+    await q.query(
+      `insert into ${spec.sql} (${cols.join(', ')}) values ${tuples.join(', ')} on conflict (id) do update set ${updates.join(', ')}`,
+      params,
+    );
+  }
+}
+
+/**
+ * Bumps each space's version by its count in one statement, in space id order (a fixed lock order), and
+ * returns the new version of each: the caller hands out `end - n + 1 ... end` in write order (rule S7).
+ */
+export async function bumpSpaces(q: Queryable, counts: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+  const ids = [...counts.keys()].sort();
+  const rows = await q.query<{ id: string; version: number }>(
+    `insert into space (id, version) select id, n from unnest($1::text[], $2::bigint[]) as s(id, n) order by id
+     on conflict (id) do update set version = space.version + excluded.version returning id, version`,
+    [ids, ids.map((id) => counts.get(id) ?? 0)],
+  );
+  const out = new Map(rows.map((r) => [r.id, Number(r.version)]));
+  for (const id of ids) if (!out.has(id)) throw new Error(`space version bump returned nothing for ${id}`);
+  return out;
+}
