@@ -28,6 +28,9 @@ const MATRIX: Record<string, Access> = {
   'sync.push': 'signedIn',
   'sync.pull': 'signedIn',
   'sync.live': 'signedIn',
+  // goals (issue 5)
+  'goals.directory': 'signedIn',
+  'goals.setAchievementThreshold': 'hr',
 };
 
 /** `_def.procedures` is typed as the router's tree, but at run time it is a flat map from dotted path to procedure. */

@@ -1,4 +1,6 @@
 import { authRouter } from './auth/auth.router';
+// goals (issue 5)
+import { goalsRouter } from './goals/goals.router';
 import { peopleRouter } from './people/people.router';
 import { setupRouter } from './setup/setup.router';
 import { syncRouter } from './sync/sync.router';
@@ -9,6 +11,8 @@ export const appRouter = router({
   auth: authRouter,
   people: peopleRouter,
   sync: syncRouter,
+  // goals (issue 5)
+  goals: goalsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -25,6 +25,7 @@ const person = (overrides: Partial<Me> = {}): Me => ({
   managerId: null,
   isManager: false,
   orgName: 'Acme Robotics',
+  achievementThreshold: 0.7,
   ...overrides,
 });
 

@@ -9,7 +9,9 @@ export type AuditAction =
   | 'person.manager'
   | 'people.import'
   | 'password.link'
-  | 'password.set';
+  | 'password.set'
+  // goals (issue 5)
+  | 'org.achievementThreshold';
 
 export interface AuditEntry {
   actorId: string | null;

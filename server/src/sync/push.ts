@@ -6,6 +6,8 @@ import { mutationDef, type TableName } from '@merit/shared/mutations';
 import { type Mutation, PROTOCOL_VERSION, type PushInput, type PushOutput, type PushResult } from '@merit/shared/sync/protocol';
 import type { Db, Queryable } from '../db/client';
 import { domainError } from '../errors';
+// goals and check-ins (issue 5)
+import { linkGoalRows } from './goal-links';
 import { bumpSpace, loadForUpdate, upsert } from './tables';
 
 interface Applied {
@@ -72,6 +74,8 @@ async function applyOne(q: Queryable, deviceId: string, m: Mutation, actor: Acto
   if (!next.ok) return reject(q, deviceId, m, actor, next.error, now);
   const row = next.value as unknown as Record<string, unknown>;
   const space = String(row.ownerId);
+  const link = await linkGoalRows(q, table, prev, row);
+  if (link) return reject(q, deviceId, m, actor, link, now);
   row.version = await bumpSpace(q, space);
   await upsert(q, table, row);
   await q.query('insert into mutation_result (device_id, mutation_id, status) values ($1, $2, $3)', [deviceId, m.id, 'applied']);
