@@ -8,6 +8,8 @@ import './ui/styles/chips.css';
 import './ui/styles/components.css';
 import './ui/styles/cards.css';
 import './ui/styles/feedback.css';
+// goals (issue 5)
+import './ui/styles/goals.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -31,6 +31,7 @@ const MATRIX: Record<string, Access> = {
   // goals (issue 5)
   'goals.directory': 'signedIn',
   'goals.setAchievementThreshold': 'hr',
+  'goals.team': 'signedIn',
 };
 
 /** `_def.procedures` is typed as the router's tree, but at run time it is a flat map from dotted path to procedure. */

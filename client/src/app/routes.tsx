@@ -1,11 +1,25 @@
 import { type ReactNode, Suspense } from 'react';
 import type { Me } from '@/features/auth/me';
+import { HomeDashboard } from '@/features/goals/home-dashboard';
 import { HomeScreen } from '@/features/wins/home-screen';
 import { WinsScreen } from '@/features/wins/wins-screen';
 import { matchPath } from '@/ui/router';
 import { Spinner } from '@/ui/screen';
 import { LazyScreen } from './lazy-screen';
-import { InboxScreen, LogWinScreen, MeScreen, PeopleArea, SignInScreen } from './screens';
+// goals (issue 5)
+import {
+  CheckinScreen,
+  GoalDetailScreen,
+  GoalEditScreen,
+  GoalsScreen,
+  InboxScreen,
+  LogWinScreen,
+  MeScreen,
+  PeopleArea,
+  ReportScreen,
+  SignInScreen,
+  TeamScreen,
+} from './screens';
 import { NotFound } from './status-screens';
 
 export interface RouteProps {
@@ -24,7 +38,11 @@ interface Route {
 }
 
 export const ROUTES: readonly Route[] = [
-  { pattern: '/', title: 'Home', render: (p) => <HomeScreen name={p.me.name} /> },
+  {
+    pattern: '/',
+    title: 'Home',
+    render: (p) => <HomeScreen name={p.me.name} dashboard={<HomeDashboard threshold={p.me.achievementThreshold} />} />,
+  },
   { pattern: '/wins', title: 'Wins', render: () => <WinsScreen /> },
   { pattern: '/wins/new', title: 'Log a win', focused: true, render: () => <LazyScreen screen={LogWinScreen} props={{}} /> },
   { pattern: '/people', title: 'People', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
@@ -48,7 +66,54 @@ export const ROUTES: readonly Route[] = [
       />
     ),
   },
+  // goals (issue 5): "new" before ":id", the first match wins.
+  { pattern: '/goals', title: 'Goals', render: (p) => <LazyScreen screen={GoalsScreen} props={{ isManager: p.me.isManager }} /> },
+  {
+    pattern: '/goals/new',
+    title: 'New goal',
+    focused: true,
+    render: () => <LazyScreen screen={GoalEditScreen} props={{ mode: { kind: 'new' } }} />,
+  },
+  {
+    pattern: '/goals/:id',
+    title: 'Goal',
+    render: (_, path) => <LazyScreen screen={GoalDetailScreen} props={{ id: param('/goals/:id', path, 'id') }} />,
+  },
+  {
+    pattern: '/goals/:id/edit',
+    title: 'Edit goal',
+    focused: true,
+    render: (_, path) => (
+      <LazyScreen screen={GoalEditScreen} props={{ mode: { kind: 'edit', id: param('/goals/:id/edit', path, 'id') } }} />
+    ),
+  },
+  {
+    pattern: '/goals/:id/checkin/:krId',
+    title: 'Check in',
+    focused: true,
+    render: (_, path) => {
+      const pattern = '/goals/:id/checkin/:krId';
+      return <LazyScreen screen={CheckinScreen} props={{ goalId: param(pattern, path, 'id'), krId: param(pattern, path, 'krId') }} />;
+    },
+  },
+  { pattern: '/team', title: 'Your team', render: () => <LazyScreen screen={TeamScreen} props={{}} /> },
+  {
+    pattern: '/team/:id',
+    title: 'Report',
+    render: (_, path) => <LazyScreen screen={ReportScreen} props={{ personId: param('/team/:id', path, 'id') }} />,
+  },
+  {
+    pattern: '/team/:id/propose',
+    title: 'Propose a goal',
+    focused: true,
+    render: (_, path) => (
+      <LazyScreen screen={GoalEditScreen} props={{ mode: { kind: 'propose', ownerId: param('/team/:id/propose', path, 'id') } }} />
+    ),
+  },
 ];
+
+/** A path parameter of a route that matched (so it is there). */
+const param = (pattern: string, path: string, name: string) => matchPath(pattern, path)?.[name] ?? '';
 
 export function findRoute(path: string, role: Me['role']): Route | undefined {
   const r = ROUTES.find((x) => matchPath(x.pattern, path));

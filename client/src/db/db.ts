@@ -1,3 +1,5 @@
+import type { Checkin } from '@merit/shared/domain/checkin';
+import type { Goal } from '@merit/shared/domain/goal';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import type { Win } from '@merit/shared/domain/win';
 import type { SyncTables, TableName } from '@merit/shared/mutations';
@@ -40,6 +42,13 @@ export interface Shadow {
   row: SyncRow | null;
 }
 
+/** The last answer of an online-only list (goal directory, team), so its screen works offline. Not synced. */
+export interface CacheRow {
+  key: string;
+  value: unknown;
+  at: number;
+}
+
 export const dbName = (personId: string) => `merit-${personId}`;
 
 export interface MeritDbOptions {
@@ -55,6 +64,10 @@ export class MeritDb extends Dexie {
   declare outbox: Table<OutboxEntry, number>;
   declare meta: Table<MetaRow, MetaKey>;
   declare shadows: Table<Shadow, [TableName, string]>;
+  // goals and check-ins (issue 5)
+  declare goals: Table<Goal, string>;
+  declare checkins: Table<Checkin, string>;
+  declare cache: Table<CacheRow, string>;
   readonly personId: string;
   readonly #options: MeritDbOptions;
   #durable: MeritDb | undefined;
@@ -70,6 +83,12 @@ export class MeritDb extends Dexie {
       outbox: '++seq, &mutationId',
       meta: 'key',
       shadows: '[table+id]',
+    });
+    // goals and check-ins (issue 5)
+    this.version(2).stores({
+      goals: 'id, ownerId, dueDate',
+      checkins: 'id, goalId, ownerId, date',
+      cache: 'key',
     });
     if (durability === 'strict') this.#durable = this;
   }

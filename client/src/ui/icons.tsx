@@ -100,3 +100,12 @@ export const MeritMark = (p: P) => (
     <circle cx="49" cy="13.5" r="5.5" fill="#f2b632" />
   </svg>
 );
+
+// goals (issue 5)
+export const TargetIcon = (p: P) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="8.5" />
+    <circle cx="12" cy="12" r="4.5" />
+    <circle cx="12" cy="12" r="0.8" fill="currentColor" />
+  </Svg>
+);

@@ -1,4 +1,4 @@
-import type { DirectoryGoal } from '@merit/shared/domain/goal-directory';
+import type { DirectoryGoal, TeamMember } from '@merit/shared/domain/goal-directory';
 import { ThresholdInput } from '@merit/shared/domain/goal-directory';
 import { audit } from '../audit/audit';
 import { hrProcedure, input, router, signedInProcedure } from '../trpc';
@@ -27,6 +27,14 @@ export const goalsRouter = router({
       status: r.status,
     }));
   }),
+
+  /** The caller's own direct reports (names for the team view); everyone else gets an empty list. */
+  team: signedInProcedure.query(
+    ({ ctx }): Promise<TeamMember[]> =>
+      ctx.db.query<TeamMember>('select id, name, department from person where manager_id = $1 and not disabled order by name, id', [
+        ctx.session.personId,
+      ]),
+  ),
 
   /** HR sets the achievement threshold for everyone; devices read it from `auth.me` and keep it for offline. */
   setAchievementThreshold: hrProcedure.input(input(ThresholdInput)).mutation(async ({ ctx, input }) => {

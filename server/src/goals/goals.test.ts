@@ -215,6 +215,12 @@ describe('goals procedures', () => {
     expect(entry).toMatchObject({ title: 'Company OKR: launch EU', ownerName: 'Ann', dueDate: '2026-12-31' });
   });
 
+  it("goals.team lists only the caller's own direct reports", async () => {
+    expect((await callerAs(db, bus, boss).goals.team()).map((p) => p.id)).toEqual([ann.id]);
+    expect(await callerAs(db, bus, stranger).goals.team()).toEqual([]);
+    expect(await callerAs(db, bus, hr).goals.team()).toEqual([]);
+  });
+
   it('HR sets the achievement threshold; everyone reads it through auth.me; bad input changes nothing', async () => {
     const before = await callerAs(db, bus, ann).auth.me();
     expect(before?.achievementThreshold).toBe(0.7);

@@ -2,7 +2,7 @@ import { useDeferredValue, useState } from 'react';
 import { useWins, useWinTags } from '@/db/hooks';
 import { plural } from '@/ui/format';
 import { PlusIcon, SearchIcon } from '@/ui/icons';
-import { Link } from '@/ui/router';
+import { Link, useSearchParam } from '@/ui/router';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
 import { WinList } from './win-list';
 
@@ -10,9 +10,12 @@ export function WinsScreen() {
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState<string>();
   const deferred = useDeferredValue(query);
-  const wins = useWins(tag ? { query: deferred, tag } : { query: deferred });
+  const all = useWins(tag ? { query: deferred, tag } : { query: deferred });
+  // `/wins?goal=<id>` (from a goal's page) narrows the list to that goal's wins.
+  const goal = useSearchParam('goal');
+  const wins = goal ? all?.filter((w) => w.goalId === goal) : all;
   const tags = useWinTags();
-  const filtered = deferred.trim() !== '' || tag !== undefined;
+  const filtered = deferred.trim() !== '' || tag !== undefined || goal !== null;
 
   return (
     <Screen
@@ -23,6 +26,14 @@ export function WinsScreen() {
         </Link>
       }
     >
+      {goal && (
+        <p className="notice notice-ok">
+          Showing the wins linked to one goal.{' '}
+          <Link href="/wins" className="text-link">
+            Show all wins
+          </Link>
+        </p>
+      )}
       <div className="search">
         <SearchIcon className="search-icon" width={20} height={20} />
         <label htmlFor="win-search" className="visually-hidden">
