@@ -27,29 +27,37 @@ export interface GoalFormValues {
   keyResults: KrFormValues[];
 }
 
+const isNumber = (s: string) => s.trim() !== '' && Number.isFinite(Number(s));
+
 const numberText = (words: string, check: (n: number) => boolean = () => true) =>
   z.pipe(
     z.string().check(z.refine((s) => s.trim() !== '' && Number.isFinite(Number(s)) && check(Number(s)), words)),
     z.transform((s: string) => Number(s)),
   );
 
-const KrForm = z.strictObject({
-  id: z.string().check(z.minLength(1), z.maxLength(LIMITS.krIdMax)),
-  title: z.string().check(
-    z.trim(),
-    z.refine((s) => s.length > 0, 'Name the key result'),
-    z.refine((s) => s.length <= LIMITS.titleMax, `At most ${LIMITS.titleMax} characters`),
-  ),
-  kind: z.enum(['number', 'percent', 'currency', 'done']),
-  start: numberText('Start must be a number'),
-  target: numberText('Target must be a number'),
-  unit: z.string().check(
-    z.trim(),
-    z.refine((s) => s.length <= LIMITS.unitMax, `Unit: at most ${LIMITS.unitMax} characters`),
-  ),
-  weight: numberText('Weight must be a number from 0 to 100', (n) => n >= 0 && n <= 100),
-  current: z.nullable(z.number()),
-});
+const KrForm = z
+  .strictObject({
+    id: z.string().check(z.minLength(1), z.maxLength(LIMITS.krIdMax)),
+    title: z.string().check(
+      z.trim(),
+      z.refine((s) => s.length > 0, 'Name the key result'),
+      z.refine((s) => s.length <= LIMITS.titleMax, `At most ${LIMITS.titleMax} characters`),
+    ),
+    kind: z.enum(['number', 'percent', 'currency', 'done']),
+    // Checked below with the kind in view: a done/not-done result has no start or target to type.
+    start: z.string(),
+    target: z.string(),
+    unit: z.string().check(
+      z.trim(),
+      z.refine((s) => s.length <= LIMITS.unitMax, `Unit: at most ${LIMITS.unitMax} characters`),
+    ),
+    weight: numberText('Weight must be a number from 0 to 100', (n) => n >= 0 && n <= 100),
+    current: z.nullable(z.number()),
+  })
+  .check(
+    z.refine((k) => k.kind === 'done' || isNumber(k.start), { message: 'Start must be a number', path: ['start'] }),
+    z.refine((k) => k.kind === 'done' || isNumber(k.target), { message: 'Target must be a number', path: ['target'] }),
+  );
 
 /**
  * Built from the shared goal fields, so the form refuses what the server would; numbers are checked as typed
@@ -73,7 +81,7 @@ export type GoalFormOutput = z.infer<typeof GoalFormSchema>;
 export const goalFormResolver = labelledResolver<GoalFormValues, GoalFormOutput>(GoalFormSchema, {
   title: 'Objective',
   description: 'Description',
-  periodStart: 'Start',
+  periodStart: 'Period start',
   dueDate: 'Due date',
   visibility: 'Visibility',
   keyResults: 'Key results',
@@ -138,6 +146,8 @@ export function valuesToGoal(v: GoalFormOutput): {
     dueDate: v.dueDate,
     visibility: v.visibility,
     parentId: v.parentId === '' ? null : v.parentId,
-    keyResults: v.keyResults.map((k) => ({ ...k, ...(k.kind === 'done' ? { start: 0, target: 1, unit: '' } : {}) })),
+    keyResults: v.keyResults.map((k) =>
+      k.kind === 'done' ? { ...k, start: 0, target: 1, unit: '' } : { ...k, start: Number(k.start), target: Number(k.target) },
+    ),
   };
 }

@@ -59,7 +59,7 @@ export function GoalForm({ initial, onSave, onCancel, submitLabel, parents, allo
         {...register('description')}
       />
       <div className="field-row">
-        <TextField label="Start" type="date" error={errors.periodStart?.message} {...register('periodStart')} />
+        <TextField label="Period start" type="date" error={errors.periodStart?.message} {...register('periodStart')} />
         <TextField label="Due date" type="date" error={errors.dueDate?.message} {...register('dueDate')} />
       </div>
 

@@ -13,6 +13,7 @@ export interface KrChartProps {
 }
 
 const DAY = 86_400;
+const tick = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const toSec = (d: string) => Date.parse(`${d}T00:00:00Z`) / 1000;
 
 function cssVar(name: string, fallback: string): string {
@@ -45,7 +46,13 @@ export default function KrChart({ points, start, target, periodStart, dueDate, l
         cursor: { show: false },
         scales: { x: { time: true } },
         axes: [
-          { stroke: muted, grid: { show: false }, ticks: { show: false }, size: 28 },
+          {
+            stroke: muted,
+            grid: { show: false },
+            ticks: { show: false },
+            size: 28,
+            values: (_u, splits) => splits.map((s) => tick.format(new Date(s * 1000))),
+          },
           { stroke: muted, grid: { stroke: 'rgba(128,128,128,0.15)' }, ticks: { show: false }, size: 44 },
         ],
         series: [
