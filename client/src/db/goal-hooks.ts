@@ -3,7 +3,10 @@ import {
   checkinsByGoal,
   computeDashboard,
   type Dashboard,
+  dashboardNeeds,
   type GoalSummary,
+  quarterStart,
+  quartersBack,
   type ReviewDeadline,
   summariseGoal,
   type TeamRow,
@@ -13,6 +16,7 @@ import type { Goal } from '@merit/shared/domain/goal';
 import type { DirectoryGoal, TeamMember } from '@merit/shared/domain/goal-directory';
 import type { Win } from '@merit/shared/domain/win';
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { MeritDb } from './db';
 import { useDb } from './hooks';
 
 /** Goals of one person (the signed-in one by default), live ones, soonest due first; `undefined` while loading. */
@@ -89,21 +93,31 @@ export function useWinsOf(ownerId: string): Win[] | undefined {
   }, [db, ownerId]);
 }
 
+/** Quarters of achievement rate the home screen shows. */
+export const DASHBOARD_QUARTERS = 4;
+
 /**
- * The home dashboard from this device's rows, offline. Only the person's own rows count: a manager's
- * device also holds the reports' shared rows.
+ * The rows the home dashboard needs, read through indexes: the person's goals, check-ins only of open goals and of
+ * goals due in the quarters shown, wins only of this quarter. Five years of history stay on disk. Only the
+ * person's own rows count: a manager's device also holds the reports' shared rows.
  */
+export async function loadDashboard(db: MeritDb, me: string, today: string, threshold: number, deadlines: readonly ReviewDeadline[] = []) {
+  const since = quartersBack(today, DASHBOARD_QUARTERS - 1);
+  const goals = (await db.goals.where('ownerId').equals(me).toArray()).filter((g) => dashboardNeeds(g, since));
+  const [checkins, wins] = await Promise.all([
+    db.checkins
+      .where('goalId')
+      .anyOf(goals.map((g) => g.id))
+      .toArray(),
+    db.wins.where('date').between(quarterStart(today), today, true, true).toArray(),
+  ]);
+  return computeDashboard({ goals, checkins, wins: wins.filter((w) => w.ownerId === me), today, threshold, deadlines });
+}
+
 export function useDashboard(today: string, threshold: number, deadlines: readonly ReviewDeadline[] = []): Dashboard | undefined {
   const { db, actor } = useDb();
   const me = actor.personId;
-  return useLiveQuery(async () => {
-    const [goals, checkins, wins] = await Promise.all([
-      db.goals.where('ownerId').equals(me).toArray(),
-      db.checkins.where('ownerId').equals(me).toArray(),
-      db.wins.filter((w) => w.ownerId === me).toArray(),
-    ]);
-    return computeDashboard({ goals, checkins, wins, today, threshold, deadlines });
-  }, [db, me, today, threshold, deadlines]);
+  return useLiveQuery(() => loadDashboard(db, me, today, threshold, deadlines), [db, me, today, threshold, deadlines]);
 }
 
 /** The team roll-up: one row per report the device knows, from the goals and check-ins shared with the manager. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../ids';
 import type { Checkin } from './checkin';
-import { achievementByPeriod, computeDashboard, quarterOf, summariseGoal, teamRow } from './dashboard';
+import { achievementByPeriod, computeDashboard, quarterOf, quartersBack, summariseGoal, teamRow } from './dashboard';
 import type { Goal, KeyResult } from './goal';
 
 const owner = uuidv7();
@@ -196,6 +196,13 @@ describe('achievement rate over past periods', () => {
       { period: '2026-Q3', achieved: 1, total: 1, rate: 1 },
     ]);
     expect(achievementByPeriod(summaries, '2026-11-20', 0.9).map((p) => p.rate)).toEqual([0, 0]);
+  });
+
+  it('quarters back, across years', () => {
+    expect(quartersBack('2026-11-20', 0)).toBe('2026-10-01');
+    expect(quartersBack('2026-11-20', 3)).toBe('2026-01-01');
+    expect(quartersBack('2026-02-01', 3)).toBe('2025-04-01');
+    expect(quartersBack('2026-02-01', 8)).toBe('2024-01-01');
   });
 
   it('quarters', () => {

@@ -100,7 +100,7 @@ export function summariseGoal(goal: Goal, checkins: readonly Checkin[]): GoalSum
 }
 
 export const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-const quarterStart = (day: string) =>
+export const quarterStart = (day: string) =>
   `${day.slice(0, 4)}-${String(Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
 
 /** Open goals: what the person is working on, soonest due first. */
@@ -133,6 +133,22 @@ export function achievementByPeriod(
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([period, krs]) => ({ period, ...achievementRate(krs, threshold) }));
 }
+
+/**
+ * The first day of the quarter `back` quarters before the one `day` is in: the home screen shows the achievement
+ * rate of the last four quarters, so the device reads only goals due since then (and their check-ins).
+ */
+export function quartersBack(day: string, back: number): string {
+  const y = Number(day.slice(0, 4));
+  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3) - back;
+  const year = y + Math.floor(q / 4);
+  const month = (((q % 4) + 4) % 4) * 3 + 1;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+}
+
+/** Goals the home dashboard needs: open ones, and ended ones due on or after `since` (for the achievement rate). */
+export const dashboardNeeds = (g: Goal, since: string) =>
+  !g.deleted && (g.status === 'active' || g.status === 'proposed' || g.dueDate >= since);
 
 export interface DashboardInput {
   goals: Iterable<Goal>;
