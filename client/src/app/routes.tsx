@@ -67,7 +67,16 @@ export const ROUTES: readonly Route[] = [
     ),
   },
   // goals (issue 5): "new" before ":id", the first match wins.
-  { pattern: '/goals', title: 'Goals', render: (p) => <LazyScreen screen={GoalsScreen} props={{ isManager: p.me.isManager }} /> },
+  {
+    pattern: '/goals',
+    title: 'Goals',
+    render: (p) => (
+      <LazyScreen
+        screen={GoalsScreen}
+        props={{ isManager: p.me.isManager, isHr: p.me.role === 'hr', threshold: p.me.achievementThreshold }}
+      />
+    ),
+  },
   {
     pattern: '/goals/new',
     title: 'New goal',

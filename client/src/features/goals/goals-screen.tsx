@@ -4,11 +4,20 @@ import { PlusIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
 import { GoalCard } from './goal-card';
+import { ThresholdSetting } from './threshold-setting';
 
 const running = (s: GoalSummary) => s.goal.status === 'active' || s.goal.status === 'proposed';
 
 /** The person's goals: proposals and running ones first (soonest due first), then the ones that ended. */
-export default function GoalsScreen({ isManager }: { isManager: boolean }) {
+export default function GoalsScreen({
+  isManager,
+  isHr = false,
+  threshold = 0.7,
+}: {
+  isManager: boolean;
+  isHr?: boolean;
+  threshold?: number;
+}) {
   const goals = useGoalSummaries();
   const open = goals?.filter(running) ?? [];
   const ended = goals?.filter((s) => !running(s)).reverse() ?? [];
@@ -61,6 +70,7 @@ export default function GoalsScreen({ isManager }: { isManager: boolean }) {
           )}
         </>
       )}
+      {isHr && <ThresholdSetting threshold={threshold} />}
     </Screen>
   );
 }
