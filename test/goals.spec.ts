@@ -55,6 +55,11 @@ async function checkIn(page: Page, goal: string, kr: string, value: string, date
   await page.getByRole('heading', { name: goal, level: 1 }).waitFor();
 }
 
+/** No toast over the screen, for screenshots worth keeping (a toast lasts 3.5 s). */
+async function quiet(page: Page) {
+  await expect.poll(() => page.locator('.toast').count(), { timeout: 10_000 }).toBe(0);
+}
+
 const krCard = (page: Page, kr: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: kr }) });
 
 describe('goals, check-ins and the forecast, offline on a phone (issue 5)', () => {
@@ -93,6 +98,7 @@ describe('goals, check-ins and the forecast, offline on a phone (issue 5)', () =
       .click();
     await eli.getByLabel(/^New value/).fill('5');
     await eli.getByLabel('Date').fill(day(-14));
+    await quiet(eli);
     await screenshot(eli, 'goals-checkin-form');
     await expectAccessible(eli, 'check-in form');
     await eli.getByRole('button', { name: 'Save check-in' }).click();
@@ -104,6 +110,9 @@ describe('goals, check-ins and the forecast, offline on a phone (issue 5)', () =
     await checkIn(eli, 'Grow the pilot program', 'Pilot customers signed', '3', day(-7));
     await expect.poll(() => krCard(eli, 'Pilot customers signed').getByText('At risk').count()).toBe(1);
     await krCard(eli, 'Pilot customers signed').getByText('3 check-ins', { exact: false }).click();
+    // The key result just under the top bar: its figures, forecast, chart and history in one screenshot.
+    await krCard(eli, 'Pilot customers signed').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
+    await quiet(eli);
     await screenshot(eli, 'goals-detail-at-risk');
     await expectAccessible(eli, 'goal detail');
 
@@ -128,12 +137,14 @@ describe('goals, check-ins and the forecast, offline on a phone (issue 5)', () =
     await eli.getByRole('heading', { name: 'Find a mentor outside the team', level: 1 }).waitFor();
     await eli.getByRole('link', { name: 'Goals' }).click();
     await expect.poll(() => eli.getByRole('list', { name: 'Current goals' }).getByRole('listitem').count()).toBe(2);
+    await quiet(eli);
     await screenshot(eli, 'goals-list');
     await expectAccessible(eli, 'goals list');
 
     // The alert on home.
     await eli.getByRole('link', { name: 'Home' }).click();
     await eli.getByRole('heading', { name: '1 goal at risk' }).waitFor();
+    await quiet(eli);
     await screenshot(eli, 'goals-home-alert');
     await expectAccessible(eli, 'home with alert');
 

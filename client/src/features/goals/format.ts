@@ -47,7 +47,7 @@ export const VISIBILITY_WORDS: Record<GoalVisibility, string> = {
 
 /** "Projected 14 by 31 Dec" or why there is no projection. */
 export function forecastWords(k: KrStatus): string {
-  if (k.forecast.kind === 'not-enough-data') return 'Not enough data: two check-ins make a forecast';
+  if (k.forecast.kind === 'not-enough-data') return 'Two check-ins on different days make a forecast';
   return `Projected ${krValue(k.kr, Math.round(k.forecast.projected * 100) / 100)} at the due date`;
 }
 
