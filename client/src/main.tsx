@@ -10,6 +10,7 @@ import './ui/styles/cards.css';
 import './ui/styles/feedback.css';
 // goals (issue 5)
 import './ui/styles/goals.css';
+import './ui/styles/wins.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

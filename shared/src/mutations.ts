@@ -15,7 +15,18 @@ import {
   updateGoal,
 } from './domain/goal';
 import { dismissRejection, InboxDismissArgs, type Rejection } from './domain/rejection';
-import { createWin, deleteWin, type RuleContext, updateWin, type Win, WinCreateArgs, WinDeleteArgs, WinUpdateArgs } from './domain/win';
+import {
+  createWin,
+  deleteWin,
+  type RuleContext,
+  restoreWin,
+  updateWin,
+  type Win,
+  WinCreateArgs,
+  WinDeleteArgs,
+  WinRestoreArgs,
+  WinUpdateArgs,
+} from './domain/win';
 import type { RuleResult } from './errors';
 
 /** The synced tables and the row type of each. */
@@ -65,6 +76,8 @@ export const MUTATIONS = {
   'goal.propose@1': def({ table: 'goals', args: GoalProposeArgs, target: (a) => a.id, apply: proposeGoal }),
   'checkin.create@1': def({ table: 'checkins', args: CheckinCreateArgs, target: (a) => a.id, apply: createCheckin }),
   'checkin.delete@1': def({ table: 'checkins', args: CheckinDeleteArgs, target: (a) => a.id, apply: deleteCheckin }),
+  // Undo of a delete (h-wins).
+  'win.restore@1': def({ table: 'wins', args: WinRestoreArgs, target: (a) => a.id, apply: restoreWin }),
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

@@ -19,6 +19,7 @@ import {
   ReportScreen,
   SignInScreen,
   TeamScreen,
+  WinDetailScreen,
 } from './screens';
 import { NotFound } from './status-screens';
 
@@ -118,6 +119,13 @@ export const ROUTES: readonly Route[] = [
     render: (_, path) => (
       <LazyScreen screen={GoalEditScreen} props={{ mode: { kind: 'propose', ownerId: param('/team/:id/propose', path, 'id') } }} />
     ),
+  },
+  // Wins: one win to edit or read (h-wins); after `/wins/new`, which the first match takes.
+  {
+    pattern: '/wins/:id',
+    title: 'Win',
+    focused: true,
+    render: (_, path) => <LazyScreen screen={WinDetailScreen} props={{ id: matchPath('/wins/:id', path)?.id ?? '' }} />,
   },
 ];
 

@@ -16,3 +16,5 @@ export const GoalEditScreen = lazyScreen(() => import('@/features/goals/goal-edi
 export const CheckinScreen = lazyScreen(() => import('@/features/goals/checkin-screen').then((m) => m.default));
 export const TeamScreen = lazyScreen(() => import('@/features/goals/team-screen').then((m) => m.default));
 export const ReportScreen = lazyScreen(() => import('@/features/goals/report-screen').then((m) => m.default));
+// Wins: the detail/edit screen (h-wins).
+export const WinDetailScreen = lazyScreen(() => import('@/features/wins/win-detail-screen').then((m) => m.WinDetailScreen));

@@ -74,7 +74,7 @@ async function inboxCodes(d: ReturnType<typeof device>) {
 }
 
 describe('goals and check-ins through sync', () => {
-  it('S18: the manager sees a shared goal and its check-ins, never a private goal or its check-ins', async () => {
+  it('S20: the manager sees a shared goal and its check-ins, never a private goal or its check-ins', async () => {
     const phone = device(ann);
     const shared = uuidv7();
     const secret = uuidv7();
@@ -128,7 +128,7 @@ describe('goals and check-ins through sync', () => {
     expect(ids(await laptop.pull(), 'checkins')).toEqual([]);
   });
 
-  it('S5/S18: a check-in on a goal that is not yours, or on a missing key result, is refused and stored nowhere', async () => {
+  it('S5/S20: a check-in on a goal that is not yours, or on a missing key result, is refused and stored nowhere', async () => {
     const annPhone = device(ann);
     const goal = uuidv7();
     await annPhone.push('goal.create@1', goalArgs(goal, 'org'));

@@ -8,7 +8,7 @@ import { bumpSpace } from './tables';
 type Row = Record<string, unknown>;
 
 /**
- * What the rules cannot see from one record, done by the server inside the mutation's transaction (S18):
+ * What the rules cannot see from one record, done by the server inside the mutation's transaction (S20):
  * a new check-in must belong to a live goal of its author, and takes a copy of the goal's visibility; a goal
  * whose visibility changes (or that is deleted) re-versions its check-ins with the new copy, so a manager's
  * device gets them (or their tombstones) in the next pull. Returns a refusal, or null to go on.

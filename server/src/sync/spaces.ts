@@ -28,7 +28,7 @@ export function visibleRow(table: TableName, row: Record<string, unknown>, viewe
     const vis = row.visibility === 'manager' ? 'manager' : 'private';
     return winVisibleTo({ ownerId: String(row.ownerId), visibility: vis }, viewerId, true) ? row : null;
   }
-  // goals and check-ins (issue 5): a check-in is seen exactly when its goal is (S18).
+  // goals and check-ins (issue 5): a check-in is seen exactly when its goal is (S20).
   if (table === 'goals' || table === 'checkins') {
     const v = table === 'goals' ? row.visibility : row.goalVisibility;
     const vis = v === 'manager' || v === 'org' ? v : 'private';

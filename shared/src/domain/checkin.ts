@@ -21,7 +21,7 @@ export const CheckinSchema = z.object({
   date: Day,
   /**
    * The goal's visibility, copied by the server (never by the device) when the check-in is written and again
-   * whenever the goal's visibility changes, so the pull filters check-ins like their goal without a join (S18).
+   * whenever the goal's visibility changes, so the pull filters check-ins like their goal without a join (S20).
    */
   goalVisibility: GoalVisibility,
   createdAt: z.number(),

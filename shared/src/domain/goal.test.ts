@@ -147,7 +147,7 @@ describe('proposals', () => {
     expect(updateGoal(accepted.value, { id: p.value.id, patch: { title: 'x' } }, bossCtx)).toMatchObject({ ok: false });
   });
 
-  it('visibility: owner always, the manager unless private (S18)', () => {
+  it('visibility: owner always, the manager unless private (S20)', () => {
     expect(goalVisibleTo({ ownerId: me.personId, visibility: 'private' }, me.personId, false)).toBe(true);
     expect(goalVisibleTo({ ownerId: me.personId, visibility: 'private' }, boss.personId, true)).toBe(false);
     expect(goalVisibleTo({ ownerId: me.personId, visibility: 'manager' }, boss.personId, true)).toBe(true);

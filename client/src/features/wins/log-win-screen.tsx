@@ -3,7 +3,7 @@ import { useWinTags } from '@/db/hooks';
 import { describeError } from '@/lib/errors';
 import { useMutate } from '@/sync/mutate';
 import { CloseIcon } from '@/ui/icons';
-import { goBack, useSearchParam } from '@/ui/router';
+import { goBack, useSearch } from '@/ui/router';
 import { useToast } from '@/ui/toast';
 import { WinForm } from './win-form';
 import type { WinFormOutput } from './win-form-schema';
@@ -14,7 +14,7 @@ export function LogWinScreen() {
   const tags = useWinTags();
   const toast = useToast();
   // "Log a win for this goal" opens this sheet as /wins/new?goal=<id>: the win is linked to that goal.
-  const goalId = useSearchParam('goal');
+  const goalId = new URLSearchParams(useSearch()).get('goal');
 
   const save = async (win: WinFormOutput): Promise<string | undefined> => {
     try {

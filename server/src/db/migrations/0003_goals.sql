@@ -22,7 +22,7 @@ create index goal_space_idx on goal (owner_id, version);
 create index goal_org_idx on goal (visibility) where visibility = 'org' and not deleted;
 
 -- Check-ins on a key result. Synced (table "checkins"), space = the goal's owner. `goal_visibility` is a copy of
--- the goal's visibility kept by the server (S18), so the pull filters a check-in like its goal without a join.
+-- the goal's visibility kept by the server (S20), so the pull filters a check-in like its goal without a join.
 create table checkin (
   id uuid primary key,
   owner_id uuid not null references person(id),
