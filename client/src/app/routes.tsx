@@ -1,6 +1,5 @@
 import { type ReactNode, Suspense } from 'react';
 import type { Me } from '@/features/auth/me';
-import { HomeDashboard } from '@/features/goals/home-dashboard';
 import { HomeScreen } from '@/features/wins/home-screen';
 import { WinsScreen } from '@/features/wins/wins-screen';
 import { matchPath } from '@/ui/router';
@@ -12,6 +11,7 @@ import {
   GoalDetailScreen,
   GoalEditScreen,
   GoalsScreen,
+  HomeDashboard,
   InboxScreen,
   LogWinScreen,
   MeScreen,
@@ -42,7 +42,16 @@ export const ROUTES: readonly Route[] = [
   {
     pattern: '/',
     title: 'Home',
-    render: (p) => <HomeScreen name={p.me.name} dashboard={<HomeDashboard threshold={p.me.achievementThreshold} />} />,
+    render: (p) => (
+      <HomeScreen
+        name={p.me.name}
+        dashboard={
+          <Suspense fallback={null}>
+            <LazyScreen screen={HomeDashboard} props={{ threshold: p.me.achievementThreshold }} />
+          </Suspense>
+        }
+      />
+    ),
   },
   { pattern: '/wins', title: 'Wins', render: () => <WinsScreen /> },
   { pattern: '/wins/new', title: 'Log a win', focused: true, render: () => <LazyScreen screen={LogWinScreen} props={{}} /> },
