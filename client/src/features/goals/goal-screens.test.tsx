@@ -12,6 +12,7 @@ import { FakeServer } from '@/sync/testing/fake-server';
 import { ToastProvider } from '@/ui/toast';
 import CheckinScreen from './checkin-screen';
 import GoalDetailScreen from './goal-detail-screen';
+import GoalEditScreen from './goal-edit-screen';
 import { HomeDashboard } from './home-dashboard';
 
 // The data layer is real (Dexie on fake-indexeddb); only the network is a fake server the test never reaches.
@@ -130,5 +131,23 @@ describe('goal screens on local data', () => {
     await screen.findByRole('heading', { name: 'Goals' });
     expect(screen.queryByText('Report goal')).toBeNull();
     expect(screen.queryByRole('heading', { name: /at risk/ })).toBeNull();
+  });
+});
+
+describe('proposing a goal to a report', () => {
+  it("the manager's form writes goal.propose@1 into the report's space, never private, through the outbox", async () => {
+    const { db, wrap } = setup();
+    const report = uuidv7();
+    wrap(<GoalEditScreen mode={{ kind: 'propose', ownerId: report }} />);
+    expect(await screen.findByRole('heading', { name: 'Propose a goal' })).toBeTruthy();
+    expect(screen.queryByLabelText('Private')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Objective'), { target: { value: 'Mentor a new hire' } });
+    fireEvent.change(screen.getByLabelText('Measure'), { target: { value: 'Check-ins held' } });
+    fireEvent.change(screen.getByLabelText('Target', { exact: true }), { target: { value: '6' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Propose goal' }));
+    await waitFor(async () => expect(await db.goals.count()).toBe(1));
+    const [g] = await db.goals.toArray();
+    expect(g).toMatchObject({ ownerId: report, status: 'proposed', visibility: 'manager', title: 'Mentor a new hire' });
+    expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['goal.propose@1']);
   });
 });
