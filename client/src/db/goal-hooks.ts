@@ -114,7 +114,9 @@ export async function loadDashboard(db: MeritDb, me: string, today: string, thre
   return computeDashboard({ goals, checkins, wins: wins.filter((w) => w.ownerId === me), today, threshold, deadlines });
 }
 
-export function useDashboard(today: string, threshold: number, deadlines: readonly ReviewDeadline[] = []): Dashboard | undefined {
+const NO_DEADLINES: readonly ReviewDeadline[] = [];
+
+export function useDashboard(today: string, threshold: number, deadlines: readonly ReviewDeadline[] = NO_DEADLINES): Dashboard | undefined {
   const { db, actor } = useDb();
   const me = actor.personId;
   return useLiveQuery(() => loadDashboard(db, me, today, threshold, deadlines), [db, me, today, threshold, deadlines]);

@@ -27,10 +27,14 @@ export default function GoalEditScreen({ mode }: { mode: Mode }) {
     try {
       if (mode.kind === 'edit') {
         if (!existing) return 'This goal is no longer on this device.';
-        const r = await mutate('goal.update@1', { id: mode.id, patch: fields, base: { description: existing.description } });
+        // Editing a proposal is accepting it with changes: one step, as the report sees it.
+        const r =
+          existing.status === 'proposed'
+            ? await mutate('goal.accept@1', { id: mode.id, patch: fields })
+            : await mutate('goal.update@1', { id: mode.id, patch: fields, base: { description: existing.description } });
         if (!r.ok) return describeError(r.error);
         goBack(back);
-        toast('Goal saved');
+        toast(existing.status === 'proposed' ? 'Goal accepted' : 'Goal saved');
         return undefined;
       }
       const id = uuidv7();
@@ -72,7 +76,7 @@ export default function GoalEditScreen({ mode }: { mode: Mode }) {
           initial={existing ? goalToValues(existing) : undefined}
           onSave={save}
           onCancel={() => goBack(back)}
-          submitLabel={mode.kind === 'propose' ? 'Propose goal' : 'Save goal'}
+          submitLabel={mode.kind === 'propose' ? 'Propose goal' : existing?.status === 'proposed' ? 'Accept with changes' : 'Save goal'}
           parents={parents.filter((p) => mode.kind !== 'edit' || p.id !== mode.id)}
           allowPrivate={mode.kind !== 'propose'}
         />

@@ -151,3 +151,18 @@ describe('proposing a goal to a report', () => {
     expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['goal.propose@1']);
   });
 });
+
+describe('accepting a proposal', () => {
+  it('the report edits a proposal and saves: goal.accept@1 with the changes, the goal becomes active', async () => {
+    const { actor, db, wrap } = setup();
+    const g = goal(actor.personId, { status: 'proposed', proposedBy: uuidv7(), title: 'Mentor a new hire' });
+    await db.goals.put(g);
+    wrap(<GoalEditScreen mode={{ kind: 'edit', id: g.id }} />);
+    const title = await screen.findByLabelText('Objective');
+    fireEvent.change(title, { target: { value: 'Mentor two new hires' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Accept with changes' }));
+    await waitFor(async () => expect((await db.goals.get(g.id))?.status).toBe('active'));
+    expect(await db.goals.get(g.id)).toMatchObject({ title: 'Mentor two new hires', proposedBy: g.proposedBy });
+    expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['goal.accept@1']);
+  });
+});
