@@ -11,6 +11,7 @@ import './ui/styles/feedback.css';
 // goals (issue 5)
 import './ui/styles/goals.css';
 import './ui/styles/wins.css';
+import './ui/styles/notes.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -32,6 +32,7 @@ const MATRIX: Record<string, Access> = {
   'goals.directory': 'signedIn',
   'goals.setAchievementThreshold': 'hr',
   'goals.team': 'signedIn',
+  'export.myRecord': 'signedIn',
 };
 
 /** `_def.procedures` is typed as the router's tree, but at run time it is a flat map from dotted path to procedure. */

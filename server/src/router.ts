@@ -1,4 +1,5 @@
 import { authRouter } from './auth/auth.router';
+import { exportRouter } from './export/export.router';
 // goals (issue 5)
 import { goalsRouter } from './goals/goals.router';
 import { peopleRouter } from './people/people.router';
@@ -13,6 +14,7 @@ export const appRouter = router({
   sync: syncRouter,
   // goals (issue 5)
   goals: goalsRouter,
+  export: exportRouter,
 });
 
 export type AppRouter = typeof appRouter;

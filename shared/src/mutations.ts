@@ -1,6 +1,16 @@
 import type * as z from 'zod/mini';
 // goals and check-ins (issue 5)
 import { type Checkin, CheckinCreateArgs, CheckinDeleteArgs, createCheckin, deleteCheckin } from './domain/checkin';
+// --- notes, feedback, manager notes (issue 5 item 5) ---
+import {
+  createFeedback,
+  deleteFeedback,
+  type Feedback,
+  FeedbackCreateArgs,
+  FeedbackDeleteArgs,
+  FeedbackUpdateArgs,
+  updateFeedback,
+} from './domain/feedback';
 import {
   acceptGoal,
   createGoal,
@@ -14,6 +24,16 @@ import {
   proposeGoal,
   updateGoal,
 } from './domain/goal';
+import {
+  createManagerNote,
+  deleteManagerNote,
+  type ManagerNote,
+  ManagerNoteCreateArgs,
+  ManagerNoteDeleteArgs,
+  ManagerNoteUpdateArgs,
+  updateManagerNote,
+} from './domain/manager-note';
+import { createNote, deleteNote, type Note, NoteCreateArgs, NoteDeleteArgs, NoteUpdateArgs, updateNote } from './domain/note';
 import { dismissRejection, InboxDismissArgs, type Rejection } from './domain/rejection';
 import {
   createWin,
@@ -28,6 +48,7 @@ import {
   WinUpdateArgs,
 } from './domain/win';
 import type { RuleResult } from './errors';
+// --- end notes ---
 
 /** The synced tables and the row type of each. */
 export interface SyncTables {
@@ -36,6 +57,11 @@ export interface SyncTables {
   // goals and check-ins (issue 5)
   goals: Goal;
   checkins: Checkin;
+  // --- notes ---
+  notes: Note;
+  feedback: Feedback;
+  managerNotes: ManagerNote;
+  // --- end notes ---
 }
 export type TableName = keyof SyncTables;
 export const TABLES: readonly TableName[] = [
@@ -44,6 +70,11 @@ export const TABLES: readonly TableName[] = [
   // goals and check-ins (issue 5)
   'goals',
   'checkins',
+  // --- notes ---
+  'notes',
+  'feedback',
+  'managerNotes',
+  // --- end notes ---
 ];
 
 /**
@@ -78,6 +109,17 @@ export const MUTATIONS = {
   'checkin.delete@1': def({ table: 'checkins', args: CheckinDeleteArgs, target: (a) => a.id, apply: deleteCheckin }),
   // Undo of a delete (h-wins).
   'win.restore@1': def({ table: 'wins', args: WinRestoreArgs, target: (a) => a.id, apply: restoreWin }),
+  // --- notes ---
+  'note.create@1': def({ table: 'notes', args: NoteCreateArgs, target: (a) => a.id, apply: createNote }),
+  'note.update@1': def({ table: 'notes', args: NoteUpdateArgs, target: (a) => a.id, apply: updateNote }),
+  'note.delete@1': def({ table: 'notes', args: NoteDeleteArgs, target: (a) => a.id, apply: deleteNote }),
+  'feedback.create@1': def({ table: 'feedback', args: FeedbackCreateArgs, target: (a) => a.id, apply: createFeedback }),
+  'feedback.update@1': def({ table: 'feedback', args: FeedbackUpdateArgs, target: (a) => a.id, apply: updateFeedback }),
+  'feedback.delete@1': def({ table: 'feedback', args: FeedbackDeleteArgs, target: (a) => a.id, apply: deleteFeedback }),
+  'managerNote.create@1': def({ table: 'managerNotes', args: ManagerNoteCreateArgs, target: (a) => a.id, apply: createManagerNote }),
+  'managerNote.update@1': def({ table: 'managerNotes', args: ManagerNoteUpdateArgs, target: (a) => a.id, apply: updateManagerNote }),
+  'managerNote.delete@1': def({ table: 'managerNotes', args: ManagerNoteDeleteArgs, target: (a) => a.id, apply: deleteManagerNote }),
+  // --- end notes ---
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

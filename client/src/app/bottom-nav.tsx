@@ -1,6 +1,6 @@
 import type { ComponentType, SVGProps } from 'react';
 import { useInbox } from '@/db/hooks';
-import { HomeIcon, InboxIcon, PeopleIcon, StarIcon, TargetIcon, UserIcon } from '@/ui/icons';
+import { HomeIcon, InboxIcon, NoteIcon, PeopleIcon, StarIcon, TargetIcon, UserIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 
 interface Item {
@@ -14,6 +14,7 @@ const ITEMS: readonly (Item & { hr?: boolean })[] = [
   { href: '/wins', label: 'Wins', Icon: StarIcon },
   // goals (issue 5)
   { href: '/goals', label: 'Goals', Icon: TargetIcon },
+  { href: '/notes', label: 'Notes', Icon: NoteIcon },
   { href: '/people', label: 'People', Icon: PeopleIcon, hr: true },
   { href: '/inbox', label: 'Inbox', Icon: InboxIcon },
   { href: '/me', label: 'Me', Icon: UserIcon },

@@ -82,7 +82,7 @@ describe('Session', () => {
       within(nav)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['Home', 'Wins', 'Goals', 'People', 'Inbox', 'Me']);
+    ).toEqual(['Home', 'Wins', 'Goals', 'Notes', 'People', 'Inbox', 'Me']);
     expect(screen.getByTestId('sync-status')).toBeTruthy();
   });
 

@@ -1,5 +1,8 @@
 import type { Checkin } from '@merit/shared/domain/checkin';
+import type { Feedback } from '@merit/shared/domain/feedback';
 import type { Goal } from '@merit/shared/domain/goal';
+import type { ManagerNote } from '@merit/shared/domain/manager-note';
+import type { Note } from '@merit/shared/domain/note';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import type { Win } from '@merit/shared/domain/win';
 import type { SyncTables, TableName } from '@merit/shared/mutations';
@@ -68,6 +71,11 @@ export class MeritDb extends Dexie {
   declare goals: Table<Goal, string>;
   declare checkins: Table<Checkin, string>;
   declare cache: Table<CacheRow, string>;
+  // --- notes ---
+  declare notes: Table<Note, string>;
+  declare feedback: Table<Feedback, string>;
+  declare managerNotes: Table<ManagerNote, string>;
+  // --- end notes ---
   readonly personId: string;
   readonly #options: MeritDbOptions;
   #durable: MeritDb | undefined;
@@ -90,6 +98,9 @@ export class MeritDb extends Dexie {
       checkins: 'id, goalId, ownerId, date',
       cache: 'key',
     });
+    // --- notes: private notes, feedback received, a manager's notes about reports ---
+    this.version(3).stores({ notes: 'id, date, *tags', feedback: 'id, date', managerNotes: 'id, subjectId, date' });
+    // --- end notes ---
     if (durability === 'strict') this.#durable = this;
   }
 

@@ -11,7 +11,8 @@ export type AuditAction =
   | 'password.link'
   | 'password.set'
   // goals (issue 5)
-  | 'org.achievementThreshold';
+  | 'org.achievementThreshold'
+  | 'record.export';
 
 export interface AuditEntry {
   actorId: string | null;

@@ -8,8 +8,8 @@ import { useTeam } from './use-online-lists';
 
 /**
  * One report as their manager sees them: the goals they share (never private ones: the server does not send
- * those), their check-ins through each goal's page, and the wins they shared. The manager's private notes about
- * the report go below (issue 5, item 7).
+ * those), their check-ins through each goal's page, the wins they shared, and the way to the manager's private notes
+ * about them (the notes feature's `/team/<id>/notes`).
  */
 export default function ReportScreen({ personId }: { personId: string }) {
   const team = useTeam();
@@ -37,6 +37,10 @@ export default function ReportScreen({ personId }: { personId: string }) {
           ))}
         </ul>
       )}
+      <Link href={`/team/${personId}/notes`} className="card team-link">
+        <span className="team-link-title">Your private notes</span>
+        <span className="muted">Only you can read them, never {person?.name ?? 'your report'} or HR</span>
+      </Link>
       <h2 className="section-title section-gap">Shared wins</h2>
       {wins === undefined ? (
         <Spinner label="Loading wins" />
