@@ -12,3 +12,19 @@ export interface BenchApi {
   /** Milliseconds per bare `put` of the same row in its own strict-durability transaction. */
   putRuns(runs: number, warmup: number): Promise<number[]>;
 }
+
+// goals (issue 5): bench/browser/goals.mts (interface merging keeps this block separate).
+export interface BenchApi {
+  /** Milliseconds per home dashboard over five years of one person's data, as the screen loads it (reads + compute). */
+  dashboardRuns(runs: number): Promise<number[]>;
+  /** Milliseconds to read the same rows from Dexie, nothing computed (the dashboard's floor). */
+  dashboardReadRuns(runs: number): Promise<number[]>;
+  /** Milliseconds of the shared compute alone over all five years, rows already in memory. */
+  dashboardComputeRuns(runs: number): Promise<number[]>;
+  /** Milliseconds to read all five years of rows from Dexie. */
+  dashboardReadAllRuns(runs: number): Promise<number[]>;
+  /** Milliseconds per `mutate('checkin.create@1')` until it resolves. */
+  checkinRuns(runs: number, warmup: number): Promise<number[]>;
+  /** Milliseconds per bare strict-durability `put` of the same check-in row. */
+  checkinPutRuns(runs: number, warmup: number): Promise<number[]>;
+}

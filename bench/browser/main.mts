@@ -9,6 +9,8 @@ import { MeritDb } from '@/db/db';
 import { mutate } from '@/sync/mutate';
 import { applyPullPage } from '@/sync/pull';
 import type { BenchApi } from './api';
+// goals (issue 5)
+import { goalsBench } from './goals.mts';
 
 const PAGE = 1000;
 const WORDS = 'shipped the release fixed flaky tests mentored a new hire led the incident review wrote docs'.split(' ');
@@ -122,5 +124,5 @@ async function putRuns(runs: number, warmup: number): Promise<number[]> {
   return samples;
 }
 
-const api: BenchApi = { pullApply, bulkPutFloor, mutateRuns, putRuns };
+const api: BenchApi = { pullApply, bulkPutFloor, mutateRuns, putRuns, ...goalsBench };
 Object.assign(window, { bench: api });

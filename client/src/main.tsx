@@ -8,6 +8,8 @@ import './ui/styles/chips.css';
 import './ui/styles/components.css';
 import './ui/styles/cards.css';
 import './ui/styles/feedback.css';
+// goals (issue 5)
+import './ui/styles/goals.css';
 import './ui/styles/wins.css';
 import './ui/styles/notes.css';
 

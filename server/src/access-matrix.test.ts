@@ -28,6 +28,10 @@ const MATRIX: Record<string, Access> = {
   'sync.push': 'signedIn',
   'sync.pull': 'signedIn',
   'sync.live': 'signedIn',
+  // goals (issue 5)
+  'goals.directory': 'signedIn',
+  'goals.setAchievementThreshold': 'hr',
+  'goals.team': 'signedIn',
   'export.myRecord': 'signedIn',
 };
 

@@ -1,5 +1,7 @@
 import { authRouter } from './auth/auth.router';
 import { exportRouter } from './export/export.router';
+// goals (issue 5)
+import { goalsRouter } from './goals/goals.router';
 import { peopleRouter } from './people/people.router';
 import { setupRouter } from './setup/setup.router';
 import { syncRouter } from './sync/sync.router';
@@ -10,6 +12,8 @@ export const appRouter = router({
   auth: authRouter,
   people: peopleRouter,
   sync: syncRouter,
+  // goals (issue 5)
+  goals: goalsRouter,
   export: exportRouter,
 });
 

@@ -14,4 +14,9 @@ export const LIMITS = {
   pullPageMax: 1000,
   csvRowsMax: 5000,
   bodyBytesMax: 1_048_576,
+  // goals and check-ins
+  krsMax: 10,
+  krIdMax: 64,
+  unitMax: 16,
+  noteMax: 500,
 } as const;

@@ -1,4 +1,6 @@
 import type * as z from 'zod/mini';
+// goals and check-ins (issue 5)
+import { type Checkin, CheckinCreateArgs, CheckinDeleteArgs, createCheckin, deleteCheckin } from './domain/checkin';
 // --- notes, feedback, manager notes (issue 5 item 5) ---
 import {
   createFeedback,
@@ -9,6 +11,19 @@ import {
   FeedbackUpdateArgs,
   updateFeedback,
 } from './domain/feedback';
+import {
+  acceptGoal,
+  createGoal,
+  deleteGoal,
+  type Goal,
+  GoalAcceptArgs,
+  GoalCreateArgs,
+  GoalDeleteArgs,
+  GoalProposeArgs,
+  GoalUpdateArgs,
+  proposeGoal,
+  updateGoal,
+} from './domain/goal';
 import {
   createManagerNote,
   deleteManagerNote,
@@ -39,6 +54,9 @@ import type { RuleResult } from './errors';
 export interface SyncTables {
   wins: Win;
   rejections: Rejection;
+  // goals and check-ins (issue 5)
+  goals: Goal;
+  checkins: Checkin;
   // --- notes ---
   notes: Note;
   feedback: Feedback;
@@ -49,6 +67,9 @@ export type TableName = keyof SyncTables;
 export const TABLES: readonly TableName[] = [
   'wins',
   'rejections',
+  // goals and check-ins (issue 5)
+  'goals',
+  'checkins',
   // --- notes ---
   'notes',
   'feedback',
@@ -78,6 +99,14 @@ export const MUTATIONS = {
   'win.update@1': def({ table: 'wins', args: WinUpdateArgs, target: (a) => a.id, apply: updateWin }),
   'win.delete@1': def({ table: 'wins', args: WinDeleteArgs, target: (a) => a.id, apply: deleteWin }),
   'inbox.dismiss@1': def({ table: 'rejections', args: InboxDismissArgs, target: (a) => a.id, apply: dismissRejection }),
+  // goals and check-ins (issue 5)
+  'goal.create@1': def({ table: 'goals', args: GoalCreateArgs, target: (a) => a.id, apply: createGoal }),
+  'goal.update@1': def({ table: 'goals', args: GoalUpdateArgs, target: (a) => a.id, apply: updateGoal }),
+  'goal.delete@1': def({ table: 'goals', args: GoalDeleteArgs, target: (a) => a.id, apply: deleteGoal }),
+  'goal.accept@1': def({ table: 'goals', args: GoalAcceptArgs, target: (a) => a.id, apply: acceptGoal }),
+  'goal.propose@1': def({ table: 'goals', args: GoalProposeArgs, target: (a) => a.id, apply: proposeGoal }),
+  'checkin.create@1': def({ table: 'checkins', args: CheckinCreateArgs, target: (a) => a.id, apply: createCheckin }),
+  'checkin.delete@1': def({ table: 'checkins', args: CheckinDeleteArgs, target: (a) => a.id, apply: deleteCheckin }),
   // Undo of a delete (h-wins).
   'win.restore@1': def({ table: 'wins', args: WinRestoreArgs, target: (a) => a.id, apply: restoreWin }),
   // --- notes ---

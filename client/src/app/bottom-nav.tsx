@@ -1,6 +1,6 @@
 import type { ComponentType, SVGProps } from 'react';
 import { useInbox } from '@/db/hooks';
-import { HomeIcon, InboxIcon, NoteIcon, PeopleIcon, StarIcon, UserIcon } from '@/ui/icons';
+import { HomeIcon, InboxIcon, NoteIcon, PeopleIcon, StarIcon, TargetIcon, UserIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 
 interface Item {
@@ -12,6 +12,8 @@ interface Item {
 const ITEMS: readonly (Item & { hr?: boolean })[] = [
   { href: '/', label: 'Home', Icon: HomeIcon },
   { href: '/wins', label: 'Wins', Icon: StarIcon },
+  // goals (issue 5)
+  { href: '/goals', label: 'Goals', Icon: TargetIcon },
   { href: '/notes', label: 'Notes', Icon: NoteIcon },
   { href: '/people', label: 'People', Icon: PeopleIcon, hr: true },
   { href: '/inbox', label: 'Inbox', Icon: InboxIcon },

@@ -1,3 +1,4 @@
+import { DEFAULT_ACHIEVEMENT_THRESHOLD } from '@merit/shared/domain/progress';
 import type { Me } from '@/features/auth/me';
 
 /**
@@ -17,7 +18,9 @@ function isMe(v: unknown): v is Me {
 export function readMe(): Me | null {
   try {
     const v: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
-    return isMe(v) ? v : null;
+    if (!isMe(v)) return null;
+    // Remembered by an older version, before the threshold was part of Me: the default until the next sign-in.
+    return typeof v.achievementThreshold === 'number' ? v : { ...v, achievementThreshold: DEFAULT_ACHIEVEMENT_THRESHOLD };
   } catch {
     return null;
   }

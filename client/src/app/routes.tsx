@@ -6,7 +6,12 @@ import { matchPath } from '@/ui/router';
 import { Spinner } from '@/ui/screen';
 import { LazyScreen } from './lazy-screen';
 import {
+  CheckinScreen,
   FeedbackScreen,
+  GoalDetailScreen,
+  GoalEditScreen,
+  GoalsScreen,
+  HomeDashboard,
   InboxScreen,
   LogWinScreen,
   ManagerNotesScreen,
@@ -15,7 +20,9 @@ import {
   NotesArea,
   PeopleArea,
   RecordScreen,
+  ReportScreen,
   SignInScreen,
+  TeamScreen,
   WinDetailScreen,
 } from './screens';
 import { NotFound } from './status-screens';
@@ -36,7 +43,20 @@ interface Route {
 }
 
 export const ROUTES: readonly Route[] = [
-  { pattern: '/', title: 'Home', render: (p) => <HomeScreen name={p.me.name} /> },
+  {
+    pattern: '/',
+    title: 'Home',
+    render: (p) => (
+      <HomeScreen
+        name={p.me.name}
+        dashboard={
+          <Suspense fallback={null}>
+            <LazyScreen screen={HomeDashboard} props={{ threshold: p.me.achievementThreshold }} />
+          </Suspense>
+        }
+      />
+    ),
+  },
   { pattern: '/wins', title: 'Wins', render: () => <WinsScreen /> },
   { pattern: '/wins/new', title: 'Log a win', focused: true, render: () => <LazyScreen screen={LogWinScreen} props={{}} /> },
   { pattern: '/people', title: 'People', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
@@ -86,6 +106,59 @@ export const ROUTES: readonly Route[] = [
           notice: 'Your unsynced changes stay on this device while you sign in.',
         }}
       />
+    ),
+  },
+  // goals (issue 5): "new" before ":id", the first match wins.
+  {
+    pattern: '/goals',
+    title: 'Goals',
+    render: (p) => (
+      <LazyScreen
+        screen={GoalsScreen}
+        props={{ isManager: p.me.isManager, isHr: p.me.role === 'hr', threshold: p.me.achievementThreshold }}
+      />
+    ),
+  },
+  {
+    pattern: '/goals/new',
+    title: 'New goal',
+    focused: true,
+    render: () => <LazyScreen screen={GoalEditScreen} props={{ mode: { kind: 'new' } }} />,
+  },
+  {
+    pattern: '/goals/:id',
+    title: 'Goal',
+    render: (_, path) => <LazyScreen screen={GoalDetailScreen} props={{ id: param('/goals/:id', path, 'id') }} />,
+  },
+  {
+    pattern: '/goals/:id/edit',
+    title: 'Edit goal',
+    focused: true,
+    render: (_, path) => (
+      <LazyScreen screen={GoalEditScreen} props={{ mode: { kind: 'edit', id: param('/goals/:id/edit', path, 'id') } }} />
+    ),
+  },
+  {
+    pattern: '/goals/:id/checkin/:krId',
+    title: 'Check in',
+    focused: true,
+    render: (_, path) => {
+      const pattern = '/goals/:id/checkin/:krId';
+      return <LazyScreen screen={CheckinScreen} props={{ goalId: param(pattern, path, 'id'), krId: param(pattern, path, 'krId') }} />;
+    },
+  },
+  { pattern: '/team', title: 'Your team', render: () => <LazyScreen screen={TeamScreen} props={{}} /> },
+  {
+    pattern: '/team/:id',
+    title: 'Report',
+    render: (_, path) => <LazyScreen screen={ReportScreen} props={{ personId: param('/team/:id', path, 'id') }} />,
+  },
+  {
+    pattern: '/team/:id/propose',
+    title: 'Propose a goal',
+    focused: true,
+    render: (_, path) => (
+      <LazyScreen screen={GoalEditScreen} props={{ mode: { kind: 'propose', ownerId: param('/team/:id/propose', path, 'id') } }} />
     ),
   },
   // Wins: one win to edit or read (h-wins); after `/wins/new`, which the first match takes.

@@ -9,6 +9,15 @@ export const PeopleArea = lazyScreen(() => import('@/features/people/people-area
 export const InboxScreen = lazyScreen(() => import('@/features/inbox/inbox-screen').then((m) => m.default));
 export const MeScreen = lazyScreen(() => import('@/features/me/me-screen').then((m) => m.default));
 
+// goals (issue 5)
+export const GoalsScreen = lazyScreen(() => import('@/features/goals/goals-screen').then((m) => m.default));
+export const GoalDetailScreen = lazyScreen(() => import('@/features/goals/goal-detail-screen').then((m) => m.default));
+export const GoalEditScreen = lazyScreen(() => import('@/features/goals/goal-edit-screen').then((m) => m.default));
+export const CheckinScreen = lazyScreen(() => import('@/features/goals/checkin-screen').then((m) => m.default));
+export const TeamScreen = lazyScreen(() => import('@/features/goals/team-screen').then((m) => m.default));
+export const ReportScreen = lazyScreen(() => import('@/features/goals/report-screen').then((m) => m.default));
+// Home's goal part loads beside the first screen, not in it: the first page load stays within its JS budget.
+export const HomeDashboard = lazyScreen(() => import('@/features/goals/home-dashboard').then((m) => m.HomeDashboard));
 // Wins: the detail/edit screen (h-wins).
 export const WinDetailScreen = lazyScreen(() => import('@/features/wins/win-detail-screen').then((m) => m.WinDetailScreen));
 // --- notes ---

@@ -25,6 +25,7 @@ const person = (overrides: Partial<Me> = {}): Me => ({
   managerId: null,
   isManager: false,
   orgName: 'Acme Robotics',
+  achievementThreshold: 0.7,
   ...overrides,
 });
 
@@ -81,7 +82,7 @@ describe('Session', () => {
       within(nav)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['Home', 'Wins', 'Notes', 'People', 'Inbox', 'Me']);
+    ).toEqual(['Home', 'Wins', 'Goals', 'Notes', 'People', 'Inbox', 'Me']);
     expect(screen.getByTestId('sync-status')).toBeTruthy();
   });
 

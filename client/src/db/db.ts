@@ -1,4 +1,6 @@
+import type { Checkin } from '@merit/shared/domain/checkin';
 import type { Feedback } from '@merit/shared/domain/feedback';
+import type { Goal } from '@merit/shared/domain/goal';
 import type { ManagerNote } from '@merit/shared/domain/manager-note';
 import type { Note } from '@merit/shared/domain/note';
 import type { Rejection } from '@merit/shared/domain/rejection';
@@ -43,6 +45,13 @@ export interface Shadow {
   row: SyncRow | null;
 }
 
+/** The last answer of an online-only list (goal directory, team), so its screen works offline. Not synced. */
+export interface CacheRow {
+  key: string;
+  value: unknown;
+  at: number;
+}
+
 export const dbName = (personId: string) => `merit-${personId}`;
 
 export interface MeritDbOptions {
@@ -58,6 +67,10 @@ export class MeritDb extends Dexie {
   declare outbox: Table<OutboxEntry, number>;
   declare meta: Table<MetaRow, MetaKey>;
   declare shadows: Table<Shadow, [TableName, string]>;
+  // goals and check-ins (issue 5)
+  declare goals: Table<Goal, string>;
+  declare checkins: Table<Checkin, string>;
+  declare cache: Table<CacheRow, string>;
   // --- notes ---
   declare notes: Table<Note, string>;
   declare feedback: Table<Feedback, string>;
@@ -78,6 +91,12 @@ export class MeritDb extends Dexie {
       outbox: '++seq, &mutationId',
       meta: 'key',
       shadows: '[table+id]',
+    });
+    // goals and check-ins (issue 5)
+    this.version(2).stores({
+      goals: 'id, ownerId, dueDate',
+      checkins: 'id, goalId, ownerId, date',
+      cache: 'key',
     });
     // --- notes: private notes, feedback received, a manager's notes about reports ---
     this.version(3).stores({ notes: 'id, date, *tags', feedback: 'id, date', managerNotes: 'id, subjectId, date' });

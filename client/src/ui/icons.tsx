@@ -101,6 +101,14 @@ export const MeritMark = (p: P) => (
   </svg>
 );
 
+// goals (issue 5)
+export const TargetIcon = (p: P) => (
+  <Svg {...p}>
+    <circle cx="12" cy="12" r="8.5" />
+    <circle cx="12" cy="12" r="4.5" />
+    <circle cx="12" cy="12" r="0.8" fill="currentColor" />
+  </Svg>
+);
 // --- notes ---
 export const NoteIcon = (p: P) => (
   <Svg {...p}>

@@ -10,6 +10,8 @@ export type AuditAction =
   | 'people.import'
   | 'password.link'
   | 'password.set'
+  // goals (issue 5)
+  | 'org.achievementThreshold'
   | 'record.export';
 
 export interface AuditEntry {

@@ -1,4 +1,5 @@
 import type { Role } from '@merit/shared/domain/person';
+import { DEFAULT_ACHIEVEMENT_THRESHOLD } from '@merit/shared/domain/progress';
 import type { Queryable } from '../db/client';
 
 /** The signed-in person as the client sees them (docs/API.md). */
@@ -11,6 +12,8 @@ export interface Me {
   managerId: string | null;
   isManager: boolean;
   orgName: string;
+  /** The achievement threshold HR set (0-1), kept on the device for the offline dashboard. */
+  achievementThreshold: number;
 }
 
 interface MeRow {
@@ -22,11 +25,13 @@ interface MeRow {
   manager_id: string | null;
   is_manager: boolean;
   org_name: string;
+  threshold: number | null;
 }
 
 export async function loadMe(q: Queryable, personId: string): Promise<Me | null> {
   const rows = await q.query<MeRow>(
     `select p.id, p.name, p.email, p.role, p.department, p.manager_id, coalesce(o.name, '') as org_name,
+            (o.settings->>'achievementThreshold')::float8 as threshold,
             exists (select 1 from person r where r.manager_id = p.id and not r.disabled) as is_manager
      from person p left join org o on o.id = 1 where p.id = $1 and not p.disabled`,
     [personId],
@@ -42,5 +47,6 @@ export async function loadMe(q: Queryable, personId: string): Promise<Me | null>
     managerId: r.manager_id,
     isManager: r.is_manager,
     orgName: r.org_name,
+    achievementThreshold: r.threshold ?? DEFAULT_ACHIEVEMENT_THRESHOLD,
   };
 }

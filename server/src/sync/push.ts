@@ -6,7 +6,12 @@ import { type AnyMutationDef, mutationDef, type TableName } from '@merit/shared/
 import { type Mutation, PROTOCOL_VERSION, type PushInput, type PushOutput, type PushResult } from '@merit/shared/sync/protocol';
 import type { Db, Queryable } from '../db/client';
 import { DomainTRPCError, domainError } from '../errors';
+import type { BatchView, Effect } from './effects';
+import { linkGoalRows } from './goal-links';
 import { bumpSpaces, loadManyForUpdate, upsertMany } from './tables';
+
+/** Server-side steps after a rule accepts a mutation, in this order (see effects.ts). */
+const EFFECTS: readonly Effect[] = [linkGoalRows];
 
 type Row = Record<string, unknown>;
 
@@ -173,6 +178,26 @@ async function applyBatch(
       continue;
     }
     const row = { ...(next.value as unknown as Row) };
+    const view: BatchView = {
+      q,
+      actor,
+      now,
+      seen: (t, id) => (current.has(`${t}:${id}`) ? { row: current.get(`${t}:${id}`) } : undefined),
+      seenRows: (t) => [...current].filter(([k, r]) => k.startsWith(`${t}:`) && r !== undefined).map(([, r]) => r as Row),
+      write: (t, r) => {
+        current.set(`${t}:${String(r.id)}`, r);
+        plan.write(t, r);
+      },
+    };
+    let refused: DomainError | null = null;
+    for (const effect of EFFECTS) {
+      refused = await effect(view, m.name, p.def.table, current.get(key), row);
+      if (refused) break;
+    }
+    if (refused) {
+      plan.reject(m, refused, now);
+      continue;
+    }
     current.set(key, row);
     plan.write(p.def.table, row);
     plan.recorded.push({ mutationId: m.id, status: 'applied', code: null, message: null });

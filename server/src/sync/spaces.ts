@@ -1,4 +1,7 @@
+// goals and check-ins (issue 5)
+
 import { feedbackVisibleTo } from '@merit/shared/domain/feedback';
+import { goalVisibleTo } from '@merit/shared/domain/goal';
 import { winVisibleTo } from '@merit/shared/domain/win';
 import type { TableName } from '@merit/shared/mutations';
 import type { Queryable } from '../db/client';
@@ -12,8 +15,13 @@ export async function readableSpaces(q: Queryable, personId: string): Promise<st
   return [personId, ...reports.map((r) => r.id)];
 }
 
+// goals and check-ins (issue 5)
+const GOAL_TABLES: readonly TableName[] = ['goals', 'checkins'];
+
 export function tablesOf(space: string, viewerId: string): readonly TableName[] {
-  return space === viewerId ? ['wins', 'rejections', ...NOTES_OWN_TABLES] : ['wins', ...NOTES_REPORT_TABLES];
+  return space === viewerId
+    ? ['wins', 'rejections', ...GOAL_TABLES, ...NOTES_OWN_TABLES]
+    : ['wins', ...GOAL_TABLES, ...NOTES_REPORT_TABLES];
 }
 
 /** The row as this viewer may see it, or null: a tombstone for a row that is gone or no longer shared. */
@@ -30,6 +38,12 @@ export function visibleRow(
   if (table === 'wins') {
     const vis = row.visibility === 'manager' ? 'manager' : 'private';
     return winVisibleTo({ ownerId: String(row.ownerId), visibility: vis }, viewerId, true) ? row : null;
+  }
+  // goals and check-ins (issue 5): a check-in is seen exactly when its goal is (S20).
+  if (table === 'goals' || table === 'checkins') {
+    const v = table === 'goals' ? row.visibility : row.goalVisibility;
+    const vis = v === 'manager' || v === 'org' ? v : 'private';
+    return goalVisibleTo({ ownerId: String(row.ownerId), visibility: vis }, viewerId, true) ? row : null;
   }
   return null;
 }

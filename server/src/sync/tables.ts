@@ -95,6 +95,46 @@ const SPECS: Record<TableName, TableSpec> = {
     },
   },
   // --- end notes ---
+  // goals and check-ins (issue 5)
+  goals: {
+    sql: 'goal',
+    columns: {
+      id: 'id',
+      ownerId: 'owner_id',
+      title: 'title',
+      description: 'description',
+      periodStart: 'period_start',
+      dueDate: 'due_date',
+      visibility: 'visibility',
+      status: 'status',
+      parentId: 'parent_id',
+      proposedBy: 'proposed_by',
+      keyResults: 'key_results',
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+      version: 'version',
+      deleted: 'deleted',
+    },
+    json: ['keyResults'],
+  },
+  checkins: {
+    sql: 'checkin',
+    columns: {
+      id: 'id',
+      ownerId: 'owner_id',
+      goalId: 'goal_id',
+      krId: 'kr_id',
+      value: 'value',
+      confidence: 'confidence',
+      note: 'note',
+      date: 'date',
+      goalVisibility: 'goal_visibility',
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+      version: 'version',
+      deleted: 'deleted',
+    },
+  },
 };
 
 export const tableSql = (t: TableName) => SPECS[t].sql;

@@ -1,4 +1,5 @@
 import { today } from '@merit/shared/domain/common';
+import type { ReactNode } from 'react';
 import { useWins } from '@/db/hooks';
 import { plural } from '@/ui/format';
 import { ChevronIcon, PlusIcon } from '@/ui/icons';
@@ -12,7 +13,7 @@ function greeting(now: Date): string {
 }
 
 /** The first screen: one big way in ("Log a win"), then what this month already holds. */
-export function HomeScreen({ name, now = new Date() }: { name: string; now?: Date }) {
+export function HomeScreen({ name, now = new Date(), dashboard }: { name: string; now?: Date; dashboard?: ReactNode }) {
   const wins = useWins();
   const month = today(now).slice(0, 7);
   const thisMonth = wins?.filter((w) => w.date.startsWith(month)).length ?? 0;
@@ -35,6 +36,7 @@ export function HomeScreen({ name, now = new Date() }: { name: string; now?: Dat
           {wins === undefined ? 'wins this month' : `${plural(thisMonth, 'win').replace(/^\d+ /, '')} this month`}
         </span>
       </div>
+      {dashboard}
       <div className="section-head">
         <h2 className="section-title">Recent wins</h2>
         {wins && wins.length > 0 && (

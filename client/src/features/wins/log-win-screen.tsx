@@ -3,7 +3,7 @@ import { useWinTags } from '@/db/hooks';
 import { describeError } from '@/lib/errors';
 import { useMutate } from '@/sync/mutate';
 import { CloseIcon } from '@/ui/icons';
-import { goBack } from '@/ui/router';
+import { goBack, useSearch } from '@/ui/router';
 import { useToast } from '@/ui/toast';
 import { WinForm } from './win-form';
 import type { WinFormOutput } from './win-form-schema';
@@ -13,10 +13,12 @@ export function LogWinScreen() {
   const mutate = useMutate();
   const tags = useWinTags();
   const toast = useToast();
+  // "Log a win for this goal" opens this sheet as /wins/new?goal=<id>: the win is linked to that goal.
+  const goalId = new URLSearchParams(useSearch()).get('goal');
 
   const save = async (win: WinFormOutput): Promise<string | undefined> => {
     try {
-      const r = await mutate('win.create@1', { id: uuidv7(), ...win });
+      const r = await mutate('win.create@1', { id: uuidv7(), ...win, ...(goalId ? { goalId } : {}) });
       if (!r.ok) return describeError(r.error);
     } catch (e) {
       return describeError(e);
@@ -36,6 +38,7 @@ export function LogWinScreen() {
           <CloseIcon />
         </button>
       </header>
+      {goalId && <p className="notice notice-ok">This win will be linked to the goal you came from.</p>}
       <WinForm onSave={save} onCancel={() => goBack('/')} suggestions={tags} />
     </section>
   );
