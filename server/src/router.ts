@@ -1,7 +1,10 @@
+import { auditRouter } from './audit/audit.router';
 import { authRouter } from './auth/auth.router';
+import { cyclesRouter, reviewsHrRouter } from './cycles/cycles.router';
 import { peopleRouter } from './people/people.router';
 import { setupRouter } from './setup/setup.router';
 import { syncRouter } from './sync/sync.router';
+import { questionBankRouter, templatesRouter } from './templates/templates.router';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -9,6 +12,12 @@ export const appRouter = router({
   auth: authRouter,
   people: peopleRouter,
   sync: syncRouter,
+  // reviews-B: HR side of review cycles
+  templates: templatesRouter,
+  questionBank: questionBankRouter,
+  cycles: cyclesRouter,
+  reviews: reviewsHrRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,6 @@
 import type * as z from 'zod/mini';
+// reviews-B: notifications
+import { type Notification, NotificationReadArgs, readNotification } from './domain/notification';
 import { dismissRejection, InboxDismissArgs, type Rejection } from './domain/rejection';
 import { createWin, deleteWin, type RuleContext, updateWin, type Win, WinCreateArgs, WinDeleteArgs, WinUpdateArgs } from './domain/win';
 import type { RuleResult } from './errors';
@@ -7,9 +9,16 @@ import type { RuleResult } from './errors';
 export interface SyncTables {
   wins: Win;
   rejections: Rejection;
+  // reviews-B: notifications
+  notifications: Notification;
 }
 export type TableName = keyof SyncTables;
-export const TABLES: readonly TableName[] = ['wins', 'rejections'];
+export const TABLES: readonly TableName[] = [
+  'wins',
+  'rejections',
+  // reviews-B: notifications
+  'notifications',
+];
 
 /**
  * One mutation kind: the table and the single record it touches, its argument schema and its pure rule.
@@ -33,6 +42,8 @@ export const MUTATIONS = {
   'win.update@1': def({ table: 'wins', args: WinUpdateArgs, target: (a) => a.id, apply: updateWin }),
   'win.delete@1': def({ table: 'wins', args: WinDeleteArgs, target: (a) => a.id, apply: deleteWin }),
   'inbox.dismiss@1': def({ table: 'rejections', args: InboxDismissArgs, target: (a) => a.id, apply: dismissRejection }),
+  // reviews-B: notifications
+  'notification.read@1': def({ table: 'notifications', args: NotificationReadArgs, target: (a) => a.id, apply: readNotification }),
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

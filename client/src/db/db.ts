@@ -1,3 +1,4 @@
+import type { Notification } from '@merit/shared/domain/notification';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import type { Win } from '@merit/shared/domain/win';
 import type { SyncTables, TableName } from '@merit/shared/mutations';
@@ -53,6 +54,8 @@ export class MeritDb extends Dexie {
   declare wins: Table<Win, string>;
   declare rejections: Table<Rejection, string>;
   declare outbox: Table<OutboxEntry, number>;
+  // reviews-B: notifications
+  declare notifications: Table<Notification, string>;
   declare meta: Table<MetaRow, MetaKey>;
   declare shadows: Table<Shadow, [TableName, string]>;
   readonly personId: string;
@@ -71,6 +74,8 @@ export class MeritDb extends Dexie {
       meta: 'key',
       shadows: '[table+id]',
     });
+    // reviews-B: notifications (in-app reminders and reopen notices)
+    this.version(5).stores({ notifications: 'id, createdAt' });
     if (durability === 'strict') this.#durable = this;
   }
 

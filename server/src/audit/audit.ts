@@ -9,7 +9,16 @@ export type AuditAction =
   | 'person.manager'
   | 'people.import'
   | 'password.link'
-  | 'password.set';
+  | 'password.set'
+  // reviews-B: cycles (HR)
+  | 'cycle.create'
+  | 'cycle.launch'
+  | 'cycle.participant.add'
+  | 'cycle.participant.remove'
+  | 'cycle.deadline'
+  | 'cycle.remind'
+  | 'cycle.export'
+  | 'review.reopen';
 
 export interface AuditEntry {
   actorId: string | null;

@@ -11,8 +11,11 @@ export async function readableSpaces(q: Queryable, personId: string): Promise<st
   return [personId, ...reports.map((r) => r.id)];
 }
 
+// reviews-B: notifications are read only by their recipient.
+const OWN_ONLY_B: readonly TableName[] = ['notifications'];
+
 export function tablesOf(space: string, viewerId: string): readonly TableName[] {
-  return space === viewerId ? ['wins', 'rejections'] : ['wins'];
+  return space === viewerId ? ['wins', 'rejections', ...OWN_ONLY_B] : ['wins'];
 }
 
 /** The row as this viewer may see it, or null: a tombstone for a row that is gone or no longer shared. */
