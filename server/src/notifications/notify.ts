@@ -23,7 +23,9 @@ export async function notify(q: Queryable, items: readonly NewNotification[], no
   for (const n of items) {
     const r = seen.get(n.to) ?? 0;
     seen.set(n.to, r + 1);
-    (rounds[r] ??= []).push(n);
+    const round = rounds[r] ?? [];
+    round.push(n);
+    rounds[r] = round;
   }
   for (const round of rounds) {
     await q.query(

@@ -98,7 +98,7 @@ export function parseParticipantCsv(input: string, known: ReadonlyMap<string, st
   const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
   const col = header.indexOf('email');
   const start = col >= 0 ? 1 : 0;
-  const at = col >= 0 ? col : 0;
+  const at = Math.max(col, 0);
   const ids: string[] = [];
   const errors: CsvEmailError[] = [];
   const seen = new Map<string, number>();
