@@ -50,6 +50,8 @@ const MATRIX: Record<string, Access> = {
   'cycles.completion': 'hr',
   'cycles.reviews': 'hr',
   'cycles.remind': 'hr',
+  'cycles.analytics': 'hr',
+  'cycles.review': 'hr',
   'cycles.live': 'hr',
   'reviews.reopen': 'hr',
   'audit.list': 'hr',

@@ -8,6 +8,7 @@ import type { Queryable } from '../db/client';
 import { domainError } from '../errors';
 import { createMailer, sendAll } from '../notifications/mailer';
 import { hrProcedure, input, router } from '../trpc';
+import { analytics, printableReview } from './analytics';
 import { completion, todayUtc } from './completion';
 import { cycleById, listCycles, lockCycle, participantsOf, resolveSelection } from './cycles-repo';
 import { extendDeadline } from './deadlines';
@@ -128,6 +129,15 @@ export const cyclesRouter = router({
     await cycleById(ctx.db, input.cycleId, 'cycleId');
     return cycleReviews(ctx.db, input.cycleId);
   }),
+
+  /** Rating distribution per question and department, and completion over time. */
+  analytics: hrProcedure.input(input(CycleIdInput)).query(async ({ ctx, input }) => {
+    await cycleById(ctx.db, input.cycleId, 'cycleId');
+    return analytics(ctx.db, input.cycleId);
+  }),
+
+  /** One review with both sides, for the print view. */
+  review: hrProcedure.input(input(z.strictObject({ reviewId: Id }))).query(({ ctx, input }) => printableReview(ctx.db, input.reviewId)),
 
   remind: hrProcedure.input(input(RemindInput)).mutation(async ({ ctx, input }) => {
     const out = await ctx.db.tx((q) => remind(q, ctx.session.personId, input, todayUtc()));
