@@ -8,6 +8,8 @@ import './ui/styles/chips.css';
 import './ui/styles/components.css';
 import './ui/styles/cards.css';
 import './ui/styles/feedback.css';
+// reviews-B
+import './ui/styles/cycles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,6 +1,6 @@
 import type { ComponentType, SVGProps } from 'react';
 import { useInbox } from '@/db/hooks';
-import { HomeIcon, InboxIcon, PeopleIcon, StarIcon, UserIcon } from '@/ui/icons';
+import { CycleIcon, HomeIcon, InboxIcon, PeopleIcon, StarIcon, UserIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 
 interface Item {
@@ -13,6 +13,8 @@ const ITEMS: readonly (Item & { hr?: boolean })[] = [
   { href: '/', label: 'Home', Icon: HomeIcon },
   { href: '/wins', label: 'Wins', Icon: StarIcon },
   { href: '/people', label: 'People', Icon: PeopleIcon, hr: true },
+  // reviews-B
+  { href: '/cycles', label: 'Cycles', Icon: CycleIcon, hr: true },
   { href: '/inbox', label: 'Inbox', Icon: InboxIcon },
   { href: '/me', label: 'Me', Icon: UserIcon },
 ];

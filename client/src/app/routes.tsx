@@ -5,7 +5,8 @@ import { WinsScreen } from '@/features/wins/wins-screen';
 import { matchPath } from '@/ui/router';
 import { Spinner } from '@/ui/screen';
 import { LazyScreen } from './lazy-screen';
-import { InboxScreen, LogWinScreen, MeScreen, PeopleArea, SignInScreen } from './screens';
+// reviews-B
+import { CyclesArea, InboxScreen, LogWinScreen, MeScreen, NotificationsScreen, PeopleArea, SignInScreen } from './screens';
 import { NotFound } from './status-screens';
 
 export interface RouteProps {
@@ -32,6 +33,21 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/people/import', title: 'Import people', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/inbox', title: 'Inbox', render: () => <LazyScreen screen={InboxScreen} props={{}} /> },
   { pattern: '/me', title: 'Me', render: (p) => <LazyScreen screen={MeScreen} props={{ me: p.me, onSignedOut: p.onSignedOut }} /> },
+  // reviews-B: HR review cycles (one lazy chunk) and notifications
+  ...(
+    [
+      ['/cycles', 'Review cycles'],
+      ['/cycles/new', 'New review cycle'],
+      ['/cycles/audit', 'Audit log'],
+      ['/cycles/templates/new', 'New template'],
+      ['/cycles/templates/:id', 'Template'],
+      ['/cycles/:id', 'Review cycle'],
+      ['/cycles/:id/reviews/:reviewId', 'Review'],
+    ] as const
+  ).map(
+    ([pattern, title]): Route => ({ pattern, title, hr: true, render: (_, path) => <LazyScreen screen={CyclesArea} props={{ path }} /> }),
+  ),
+  { pattern: '/notifications', title: 'Notifications', render: () => <LazyScreen screen={NotificationsScreen} props={{}} /> },
   {
     pattern: '/sign-in',
     title: 'Sign in',
