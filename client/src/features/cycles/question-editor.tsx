@@ -49,16 +49,11 @@ export function QuestionEditor({ q, index, count, readOnly, onChange, onMove, on
           >
             ↓
           </button>
-          <button
-            type="button"
-            className="btn btn-ghost btn-small"
-            onClick={onSaveToBank}
-            aria-label={`Save ${label} to the question bank`}
-          >
-            Save to bank
+          <button type="button" className="btn btn-ghost btn-small" onClick={onSaveToBank}>
+            Save to bank<span className="visually-hidden"> ({label})</span>
           </button>
-          <button type="button" className="btn btn-ghost btn-small" onClick={onRemove} aria-label={`Remove ${label}`}>
-            Remove
+          <button type="button" className="btn btn-ghost btn-small" onClick={onRemove}>
+            Remove<span className="visually-hidden"> {label}</span>
           </button>
         </div>
       </div>
