@@ -70,11 +70,13 @@ describe('cycles.completion', () => {
       { managerId: boss.id, managerName: 'Boris', total: 2, selfDone: 1, managerDone: 0, signedOff: 0, acknowledged: 0 },
     ]);
     expect(c.overdue.map((o) => [o.name, o.phase, o.deadline])).toEqual([['Bob', 'self', '2026-03-01']]);
+    expect(c.overdueCount).toEqual({ self: 1, manager: 0 });
     const later = await completion(db, cid, '2026-03-11');
     expect(later.overdue.map((o) => [o.name, o.phase])).toEqual([
       ['Ann', 'manager'],
       ['Bob', 'self'],
     ]);
+    expect(later.overdueCount).toEqual({ self: 1, manager: 1 });
     const procedure = await asHr().cycles.completion({ cycleId: cid });
     expect(procedure.overall.total).toBe(2);
     expect((await failure(() => asHr().cycles.completion({ cycleId: uuidv7() }))).code).toBe('NOT_FOUND');

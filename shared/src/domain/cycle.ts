@@ -173,7 +173,9 @@ export interface Completion {
   overall: CompletionCounts;
   byDepartment: ({ department: string } & CompletionCounts)[];
   byManager: ({ managerId: string | null; managerName: string | null } & CompletionCounts)[];
+  /** The first overdue people (at most 200); `overdueCount` has every overdue review per phase. */
   overdue: OverduePerson[];
+  overdueCount: Record<Phase, number>;
 }
 
 export const emptyCounts = (): CompletionCounts => ({ total: 0, selfDone: 0, managerDone: 0, signedOff: 0, acknowledged: 0 });

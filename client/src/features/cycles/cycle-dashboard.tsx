@@ -84,7 +84,7 @@ function Overdue({ cycleId, c }: { cycleId: string; c: Completion }) {
             <div key={phase} className="card overdue">
               <div className="section-head">
                 <h3 className="stat-label">
-                  {phase === 'self' ? 'Self-reviews' : 'Manager reviews'} overdue: {people.length}
+                  {phase === 'self' ? 'Self-reviews' : 'Manager reviews'} overdue: {c.overdueCount[phase]}
                 </h3>
                 <button
                   type="button"
@@ -182,7 +182,7 @@ export function CycleDashboard({ cycleId }: { cycleId: string }) {
                 <span className="stat-label">signed off</span>
               </div>
               <div className="stat-card">
-                <span className="stat-number">{c.overdue.length}</span>
+                <span className="stat-number">{c.overdueCount.self + c.overdueCount.manager}</span>
                 <span className="stat-label">overdue</span>
               </div>
             </div>
