@@ -1,7 +1,7 @@
 import { uuidv7 } from '@merit/shared/ids';
 import { it } from 'vitest';
-import { SECTIONS } from '../server/src/cycles/cycles-kit';
 import { completion } from '../server/src/cycles/completion';
+import { SECTIONS } from '../server/src/cycles/cycles-kit';
 import { cycleCsv } from '../server/src/cycles/export';
 import type { Db } from '../server/src/db/client';
 import { migrate } from '../server/src/db/migrate';
@@ -13,7 +13,15 @@ import { withScratchPg } from './scratch-pg';
 import { percentile, record, round } from './support';
 
 const N = 10_000;
-const STATES = ['not_started', 'self_in_progress', 'self_submitted', 'manager_in_progress', 'manager_submitted', 'signed_off', 'acknowledged'];
+const STATES = [
+  'not_started',
+  'self_in_progress',
+  'self_submitted',
+  'manager_in_progress',
+  'manager_submitted',
+  'signed_off',
+  'acknowledged',
+];
 
 /** 10,000 people in 10 departments under 100 managers, in one statement (setup, not measured). */
 async function seedPeople(db: Db): Promise<void> {
@@ -34,7 +42,9 @@ async function seedPeople(db: Db): Promise<void> {
 
 /** The floor: a raw multi-row INSERT of 10,000 review rows (no space bumps, no reads), in one transaction. */
 async function floor(db: Db, cycleId: string): Promise<number> {
-  const people = (await db.query<{ id: string }>('select id from person where email like $1 order by id', ['%@bench.test'])).map((r) => r.id);
+  const people = (await db.query<{ id: string }>('select id from person where email like $1 order by id', ['%@bench.test'])).map(
+    (r) => r.id,
+  );
   const t0 = performance.now();
   await db.tx((q) =>
     q.query(
@@ -58,7 +68,12 @@ async function run(db: Db, kind: string): Promise<void> {
   const floorCycle = await asHr.cycles.create({ name: 'Floor', templateId: t.id, ...dates, selection: { kind: 'org' } });
   const floorMs = await floor(db, floorCycle.id);
 
-  const c = await asHr.cycles.create({ name: 'Bench', templateId: t.id, ...dates, selection: { kind: 'department', department: 'Dept 1' } });
+  const c = await asHr.cycles.create({
+    name: 'Bench',
+    templateId: t.id,
+    ...dates,
+    selection: { kind: 'department', department: 'Dept 1' },
+  });
   // Whole organisation but the HR admin: 10,000 reviews.
   await db.query(`update review_cycle set selection = '{"kind": "org"}' where id = $1`, [c.id]);
   await db.query('update person set disabled = true where id = $1', [hr.id]);
