@@ -74,12 +74,14 @@ describe('HR runs a review cycle (issue 6)', () => {
         await page.getByRole('button', { name: '+ Free text question in section 1' }).click();
         await page.getByLabel('Prompt').nth(1).fill('What are you proudest of?');
         await page.getByLabel('Who answers').nth(1).selectOption('self');
+        await screenshot(page, 'cycles-template-builder');
         await expectAccessible(page, 'template builder');
         await page.getByRole('tab', { name: 'Preview as manager' }).click();
         await page.getByText('Overall impact this half').waitFor();
         expect(await page.getByText('What are you proudest of?').count()).toBe(0);
         await page.getByRole('tab', { name: 'Preview as employee' }).click();
         await page.getByText('What are you proudest of?').waitFor();
+        await screenshot(page, 'cycles-template-preview');
         await expectAccessible(page, 'template preview');
         await page.getByRole('button', { name: 'Save template' }).click();
         await page.getByText('Template saved').waitFor();
@@ -96,6 +98,7 @@ describe('HR runs a review cycle (issue 6)', () => {
         await page.getByLabel('Department', { exact: true }).selectOption('Sales');
         await page.getByRole('button', { name: 'Preview participants' }).click();
         await page.getByText('2 people in this cycle').waitFor();
+        await screenshot(page, 'cycles-new-cycle-preview');
         await expectAccessible(page, 'new cycle with preview');
         await page.getByRole('button', { name: 'Launch cycle…' }).click();
         await page.getByRole('alertdialog').getByRole('button', { name: 'Launch' }).click();
@@ -139,6 +142,14 @@ describe('HR runs a review cycle (issue 6)', () => {
         expect(await entry.textContent()).toContain(`by ${HR.name}`);
         await screenshot(page, 'cycles-audit');
         await expectAccessible(page, 'audit log');
+
+        // HR screens are laid out for a laptop but must not break on a phone.
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.goBack();
+        await page.getByRole('heading', { name: 'Sales H2' }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await screenshot(page, 'cycles-dashboard-phone');
+        await expectAccessible(page, 'cycle dashboard on a phone');
       } finally {
         await db.end().catch(() => undefined);
         await ctx?.close().catch(() => undefined);
