@@ -1,5 +1,6 @@
 import { formatDay } from '@/ui/format';
 import { Spinner } from '@/ui/screen';
+import { ScrollTable } from './scroll-table';
 import { useAnalytics, useCycle, useTemplate } from './use-cycles';
 
 /** Rating distribution per question, side and department; completion over time. */
@@ -33,7 +34,7 @@ export function CycleAnalytics({ cycleId }: { cycleId: string }) {
       {groups.size === 0 ? (
         <p className="muted">No ratings yet.</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollTable label="Rating distribution">
           <table className="table">
             <caption>Rating distribution per question and department</caption>
             <thead>
@@ -65,10 +66,10 @@ export function CycleAnalytics({ cycleId }: { cycleId: string }) {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
       {a.data.overTime.length > 0 && (
-        <div className="table-wrap">
+        <ScrollTable label="Completion over time">
           <table className="table">
             <caption>Completion over time (cumulative)</caption>
             <thead>
@@ -88,7 +89,7 @@ export function CycleAnalytics({ cycleId }: { cycleId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { useToast } from '@/ui/toast';
 import { CycleAnalytics } from './cycle-analytics';
 import { percent } from './labels';
 import { ReviewsTable } from './reviews-table';
+import { ScrollTable } from './scroll-table';
 import { KEYS, useCompletion, useCycle, useLiveCycle } from './use-cycles';
 
 function Bar({ label, n, total }: { label: string; n: number; total: number }) {
@@ -27,7 +28,7 @@ function Bar({ label, n, total }: { label: string; n: number; total: number }) {
 
 function CountsTable({ caption, rows }: { caption: string; rows: (CompletionCounts & { key: string; name: string })[] }) {
   return (
-    <div className="table-wrap">
+    <ScrollTable label={caption}>
       <table className="table">
         <caption>{caption}</caption>
         <thead>
@@ -55,7 +56,7 @@ function CountsTable({ caption, rows }: { caption: string; rows: (CompletionCoun
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

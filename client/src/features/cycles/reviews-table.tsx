@@ -8,6 +8,7 @@ import { Link } from '@/ui/router';
 import { Spinner } from '@/ui/screen';
 import { useToast } from '@/ui/toast';
 import { STATE_WORDS, stateTone } from './labels';
+import { ScrollTable } from './scroll-table';
 import { KEYS, useCycleReviews } from './use-cycles';
 
 function Reopen({ cycleId, reviewId, name, onDone }: { cycleId: string; reviewId: string; name: string; onDone(): void }) {
@@ -71,7 +72,7 @@ export function ReviewsTable({ cycleId }: { cycleId: string }) {
           {describeError(reviews.error)}
         </p>
       ) : (
-        <div className="table-wrap">
+        <ScrollTable label="Reviews">
           <table className="table">
             <thead>
               <tr>
@@ -109,7 +110,7 @@ export function ReviewsTable({ cycleId }: { cycleId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </section>
   );
