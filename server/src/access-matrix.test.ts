@@ -53,6 +53,8 @@ const MATRIX: Record<string, Access> = {
   'cycles.analytics': 'hr',
   'cycles.review': 'hr',
   'cycles.live': 'hr',
+  'cycles.reminderDays': 'hr',
+  'cycles.setReminderDays': 'hr',
   'reviews.reopen': 'hr',
   'audit.list': 'hr',
 };

@@ -15,6 +15,7 @@ import { extendDeadline } from './deadlines';
 import { addParticipant, launchCycle, removeParticipant } from './launch';
 import { liveCycle } from './live';
 import { remind } from './remind';
+import { reminderDays } from './reminders';
 import { reopen } from './reopen';
 import { cycleReviews } from './reviews-list';
 
@@ -22,6 +23,9 @@ const IdInput = z.strictObject({ id: Id });
 const CycleIdInput = z.strictObject({ cycleId: Id });
 const ParticipantInput = z.strictObject({ cycleId: Id, personId: Id });
 const PreviewInput = z.strictObject({ selection: Selection });
+const ReminderDaysInput = z.strictObject({
+  days: z.array(z.number().check(z.int(), z.gte(0), z.lte(60))).check(z.maxLength(5)),
+});
 
 /** After commit, never inside the transaction: a poke for an uncommitted change would race the pull. */
 function poke(ctx: Context, spaces: readonly string[]) {
@@ -144,6 +148,15 @@ export const cyclesRouter = router({
     poke(ctx, out.touched);
     const emailed = await sendAll(createMailer(ctx.env), out.mails);
     return { reminded: out.reminded, emailed };
+  }),
+
+  /** Days before a deadline on which automatic reminders go out (org setting; default 3 and 1). */
+  reminderDays: hrProcedure.query(async ({ ctx }) => ({ days: await reminderDays(ctx.db) })),
+
+  setReminderDays: hrProcedure.input(input(ReminderDaysInput)).mutation(async ({ ctx, input }) => {
+    const days = [...new Set(input.days)].sort((a, b) => b - a);
+    await ctx.db.query(`update org set settings = jsonb_set(settings, '{reminderDays}', $1::jsonb) where id = 1`, [JSON.stringify(days)]);
+    return { days };
   }),
 
   /** A poke whenever a review of this cycle changes anywhere; the dashboard then refetches completion. */

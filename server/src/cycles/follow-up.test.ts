@@ -227,7 +227,9 @@ describe('reminders', () => {
       (await db.query<{ id: string }>('select id from review where cycle_id = $1', [c.id]))[0]?.id ?? '',
       'self_submitted',
     );
-    await db.query(`update org set settings = '{"reminderDays": [10]}' where id = 1`);
+    expect(await asHr().cycles.reminderDays()).toEqual({ days: [3, 1] });
+    expect(await failure(() => asHr().cycles.setReminderDays({ days: [61] }))).toMatchObject({ code: 'BAD_REQUEST', field: 'days.0' });
+    expect(await asHr().cycles.setReminderDays({ days: [10, 10] })).toEqual({ days: [10] });
     expect(await reminderTick(db, bus, mailer, at('2026-04-10'))).toBe(1);
     expect(received.map((r) => r.to[0])).toEqual(['cid@acme.test', 'cid@acme.test', 'dora@acme.test']);
     expect(received[2]?.data).toMatch(/Subject: 1 review\(s\) in H1 2026 wait for you/);

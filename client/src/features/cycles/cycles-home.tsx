@@ -3,6 +3,7 @@ import { formatDay, plural } from '@/ui/format';
 import { PlusIcon } from '@/ui/icons';
 import { Link, navigate } from '@/ui/router';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
+import { ReminderSettings } from './reminder-settings';
 import { useCycles, useTemplates } from './use-cycles';
 
 const STATUS_TONE = { draft: 'muted', launched: 'ok', closed: 'muted' } as const;
@@ -100,6 +101,7 @@ export function CyclesHome() {
               ))}
             </ul>
           )}
+          <ReminderSettings />
         </section>
       </div>
     </Screen>

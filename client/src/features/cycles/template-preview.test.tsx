@@ -2,6 +2,7 @@ import type { Section } from '@merit/shared/domain/review-template';
 import { blankQuestion } from '@merit/shared/domain/template';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { parseDays } from './reminder-settings';
 import { friendlyField } from './template-builder';
 import { TemplatePreview } from './template-preview';
 
@@ -40,5 +41,14 @@ describe('friendlyField', () => {
   it('turns a field path into words', () => {
     expect(friendlyField('sections.1.questions.0.prompt is required')).toBe('Section 2, question 1: prompt is required');
     expect(friendlyField('sections.0.title is required')).toBe('Section 1: title is required');
+  });
+});
+
+describe('parseDays', () => {
+  it('reads whole numbers separated by commas and refuses anything else', () => {
+    expect(parseDays('3, 1')).toEqual([3, 1]);
+    expect(parseDays('')).toEqual([]);
+    expect(parseDays('3, x')).toBeNull();
+    expect(parseDays('1.5')).toBeNull();
   });
 });
