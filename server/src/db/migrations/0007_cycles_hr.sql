@@ -29,3 +29,7 @@ create table reminder_sent (
 -- The audit view filters by cycle (details.cycleId) and pages by id.
 create index audit_log_cycle_idx on audit_log ((details ->> 'cycleId'), id);
 create index audit_log_actor_idx on audit_log (actor_id, id);
+
+-- The live completion query reads only these columns of a cycle's reviews; a covering index spares it the
+-- wide rows (template snapshot and answers) when the visibility map allows an index-only scan.
+create index review_completion_idx on review (cycle_id) include (state, owner_id, manager_id, self_deadline, manager_deadline) where not deleted;
