@@ -82,10 +82,12 @@ async function run(db: Db, kind: string): Promise<void> {
   const launchMs = performance.now() - t0;
   if (launched.reviewCount !== N) throw new Error(`launched ${launched.reviewCount} reviews, not ${N}`);
 
-  // Spread the reviews over every state, with answers, for the completion query and the export.
+  // Spread the reviews over every state, with answers (2 KB of self-review text each: a 20 MB CSV), for the
+  // completion query and the export.
   await db.query(
     `update review set state = ($2::text[])[1 + abs(hashtext(id::text)) % 7],
-       self_answers = '{"q-rating": {"rating": 2}, "q-self": {"text": "Shipped the search rewrite, mentored two people"}}',
+       self_answers = jsonb_build_object('q-rating', jsonb_build_object('rating', 2),
+         'q-self', jsonb_build_object('text', repeat('Shipped the search rewrite, mentored two people. ', 40))),
        manager_answers = '{"q-rating": {"rating": 3}, "q-mgr": {"text": "Strong half"}}'
      where cycle_id = $1`,
     [c.id, STATES],
