@@ -10,6 +10,8 @@ import './ui/styles/cards.css';
 import './ui/styles/feedback.css';
 // reviews-B
 import './ui/styles/cycles.css';
+import './ui/styles/wins.css';
+import './ui/styles/notes.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

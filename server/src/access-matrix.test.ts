@@ -57,6 +57,7 @@ const MATRIX: Record<string, Access> = {
   'cycles.setReminderDays': 'hr',
   'reviews.reopen': 'hr',
   'audit.list': 'hr',
+  'export.myRecord': 'signedIn',
 };
 
 /** `_def.procedures` is typed as the router's tree, but at run time it is a flat map from dotted path to procedure. */

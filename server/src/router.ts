@@ -1,6 +1,7 @@
 import { auditRouter } from './audit/audit.router';
 import { authRouter } from './auth/auth.router';
 import { cyclesRouter, reviewsHrRouter } from './cycles/cycles.router';
+import { exportRouter } from './export/export.router';
 import { peopleRouter } from './people/people.router';
 import { setupRouter } from './setup/setup.router';
 import { syncRouter } from './sync/sync.router';
@@ -18,6 +19,7 @@ export const appRouter = router({
   cycles: cyclesRouter,
   reviews: reviewsHrRouter,
   audit: auditRouter,
+  export: exportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,9 +1,41 @@
 import type * as z from 'zod/mini';
+// --- notes, feedback, manager notes (issue 5 item 5) ---
+import {
+  createFeedback,
+  deleteFeedback,
+  type Feedback,
+  FeedbackCreateArgs,
+  FeedbackDeleteArgs,
+  FeedbackUpdateArgs,
+  updateFeedback,
+} from './domain/feedback';
+import {
+  createManagerNote,
+  deleteManagerNote,
+  type ManagerNote,
+  ManagerNoteCreateArgs,
+  ManagerNoteDeleteArgs,
+  ManagerNoteUpdateArgs,
+  updateManagerNote,
+} from './domain/manager-note';
+import { createNote, deleteNote, type Note, NoteCreateArgs, NoteDeleteArgs, NoteUpdateArgs, updateNote } from './domain/note';
 // reviews-B: notifications
 import { type Notification, NotificationReadArgs, readNotification } from './domain/notification';
 import { dismissRejection, InboxDismissArgs, type Rejection } from './domain/rejection';
-import { createWin, deleteWin, type RuleContext, updateWin, type Win, WinCreateArgs, WinDeleteArgs, WinUpdateArgs } from './domain/win';
+import {
+  createWin,
+  deleteWin,
+  type RuleContext,
+  restoreWin,
+  updateWin,
+  type Win,
+  WinCreateArgs,
+  WinDeleteArgs,
+  WinRestoreArgs,
+  WinUpdateArgs,
+} from './domain/win';
 import type { RuleResult } from './errors';
+// --- end notes ---
 
 /** The synced tables and the row type of each. */
 export interface SyncTables {
@@ -11,6 +43,11 @@ export interface SyncTables {
   rejections: Rejection;
   // reviews-B: notifications
   notifications: Notification;
+  // --- notes ---
+  notes: Note;
+  feedback: Feedback;
+  managerNotes: ManagerNote;
+  // --- end notes ---
 }
 export type TableName = keyof SyncTables;
 export const TABLES: readonly TableName[] = [
@@ -18,6 +55,11 @@ export const TABLES: readonly TableName[] = [
   'rejections',
   // reviews-B: notifications
   'notifications',
+  // --- notes ---
+  'notes',
+  'feedback',
+  'managerNotes',
+  // --- end notes ---
 ];
 
 /**
@@ -44,6 +86,19 @@ export const MUTATIONS = {
   'inbox.dismiss@1': def({ table: 'rejections', args: InboxDismissArgs, target: (a) => a.id, apply: dismissRejection }),
   // reviews-B: notifications
   'notification.read@1': def({ table: 'notifications', args: NotificationReadArgs, target: (a) => a.id, apply: readNotification }),
+  // Undo of a delete (h-wins).
+  'win.restore@1': def({ table: 'wins', args: WinRestoreArgs, target: (a) => a.id, apply: restoreWin }),
+  // --- notes ---
+  'note.create@1': def({ table: 'notes', args: NoteCreateArgs, target: (a) => a.id, apply: createNote }),
+  'note.update@1': def({ table: 'notes', args: NoteUpdateArgs, target: (a) => a.id, apply: updateNote }),
+  'note.delete@1': def({ table: 'notes', args: NoteDeleteArgs, target: (a) => a.id, apply: deleteNote }),
+  'feedback.create@1': def({ table: 'feedback', args: FeedbackCreateArgs, target: (a) => a.id, apply: createFeedback }),
+  'feedback.update@1': def({ table: 'feedback', args: FeedbackUpdateArgs, target: (a) => a.id, apply: updateFeedback }),
+  'feedback.delete@1': def({ table: 'feedback', args: FeedbackDeleteArgs, target: (a) => a.id, apply: deleteFeedback }),
+  'managerNote.create@1': def({ table: 'managerNotes', args: ManagerNoteCreateArgs, target: (a) => a.id, apply: createManagerNote }),
+  'managerNote.update@1': def({ table: 'managerNotes', args: ManagerNoteUpdateArgs, target: (a) => a.id, apply: updateManagerNote }),
+  'managerNote.delete@1': def({ table: 'managerNotes', args: ManagerNoteDeleteArgs, target: (a) => a.id, apply: deleteManagerNote }),
+  // --- end notes ---
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

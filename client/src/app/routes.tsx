@@ -5,8 +5,21 @@ import { WinsScreen } from '@/features/wins/wins-screen';
 import { matchPath } from '@/ui/router';
 import { Spinner } from '@/ui/screen';
 import { LazyScreen } from './lazy-screen';
-// reviews-B
-import { CyclesArea, InboxScreen, LogWinScreen, MeScreen, NotificationsScreen, PeopleArea, SignInScreen } from './screens';
+import {
+  CyclesArea,
+  FeedbackScreen,
+  InboxScreen,
+  LogWinScreen,
+  ManagerNotesScreen,
+  MeScreen,
+  NoteEditScreen,
+  NotesArea,
+  NotificationsScreen,
+  PeopleArea,
+  RecordScreen,
+  SignInScreen,
+  WinDetailScreen,
+} from './screens';
 import { NotFound } from './status-screens';
 
 export interface RouteProps {
@@ -48,6 +61,34 @@ export const ROUTES: readonly Route[] = [
     ([pattern, title]): Route => ({ pattern, title, hr: true, render: (_, path) => <LazyScreen screen={CyclesArea} props={{ path }} /> }),
   ),
   { pattern: '/notifications', title: 'Notifications', render: () => <LazyScreen screen={NotificationsScreen} props={{}} /> },
+  // --- notes ---
+  { pattern: '/notes', title: 'Notes', render: (_, path) => <LazyScreen screen={NotesArea} props={{ path }} /> },
+  { pattern: '/notes/feedback', title: 'Feedback', render: (_, path) => <LazyScreen screen={NotesArea} props={{ path }} /> },
+  {
+    pattern: '/notes/feedback/new',
+    title: 'Feedback received',
+    focused: true,
+    render: () => <LazyScreen screen={FeedbackScreen} props={{}} />,
+  },
+  {
+    pattern: '/notes/feedback/:id',
+    title: 'Edit feedback',
+    focused: true,
+    render: (_, path) => <LazyScreen screen={FeedbackScreen} props={{ id: param('/notes/feedback/:id', path, 'id') }} />,
+  },
+  {
+    pattern: '/notes/:id',
+    title: 'Edit note',
+    focused: true,
+    render: (_, path) => <LazyScreen screen={NoteEditScreen} props={{ id: param('/notes/:id', path, 'id') }} />,
+  },
+  {
+    pattern: '/team/:personId/notes',
+    title: 'Notes about a report',
+    render: (_, path) => <LazyScreen screen={ManagerNotesScreen} props={{ personId: param('/team/:personId/notes', path, 'personId') }} />,
+  },
+  { pattern: '/me/record', title: 'My record', render: (p) => <LazyScreen screen={RecordScreen} props={{ me: p.me }} /> },
+  // --- end notes ---
   {
     pattern: '/sign-in',
     title: 'Sign in',
@@ -64,7 +105,17 @@ export const ROUTES: readonly Route[] = [
       />
     ),
   },
+  // Wins: one win to edit or read (h-wins); after `/wins/new`, which the first match takes.
+  {
+    pattern: '/wins/:id',
+    title: 'Win',
+    focused: true,
+    render: (_, path) => <LazyScreen screen={WinDetailScreen} props={{ id: matchPath('/wins/:id', path)?.id ?? '' }} />,
+  },
 ];
+
+/** A path parameter of a route that matched (so it is there). */
+const param = (pattern: string, path: string, name: string) => matchPath(pattern, path)?.[name] ?? '';
 
 export function findRoute(path: string, role: Me['role']): Route | undefined {
   const r = ROUTES.find((x) => matchPath(x.pattern, path));

@@ -11,3 +11,13 @@ export const MeScreen = lazyScreen(() => import('@/features/me/me-screen').then(
 // reviews-B: HR review cycles and notifications
 export const CyclesArea = lazyScreen(() => import('@/features/cycles/cycles-area').then((m) => m.default));
 export const NotificationsScreen = lazyScreen(() => import('@/features/notifications/notifications-screen').then((m) => m.default));
+
+// Wins: the detail/edit screen (h-wins).
+export const WinDetailScreen = lazyScreen(() => import('@/features/wins/win-detail-screen').then((m) => m.WinDetailScreen));
+// --- notes ---
+export const NotesArea = lazyScreen(() => import('@/features/notes/notes-area').then((m) => m.default));
+export const NoteEditScreen = lazyScreen(() => import('@/features/notes/note-edit-screen').then((m) => m.default));
+export const FeedbackScreen = lazyScreen(() => import('@/features/notes/feedback-screen').then((m) => m.default));
+export const ManagerNotesScreen = lazyScreen(() => import('@/features/notes/manager-notes-screen').then((m) => m.default));
+export const RecordScreen = lazyScreen(() => import('@/features/me/record-screen').then((m) => m.default));
+// --- end notes ---

@@ -81,7 +81,7 @@ describe('Session', () => {
       within(nav)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['Home', 'Wins', 'People', 'Cycles', 'Inbox', 'Me']);
+    ).toEqual(['Home', 'Wins', 'Notes', 'People', 'Cycles', 'Inbox', 'Me']);
     expect(screen.getByTestId('sync-status')).toBeTruthy();
   });
 

@@ -1,3 +1,6 @@
+import type { Feedback } from '@merit/shared/domain/feedback';
+import type { ManagerNote } from '@merit/shared/domain/manager-note';
+import type { Note } from '@merit/shared/domain/note';
 import type { Notification } from '@merit/shared/domain/notification';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import type { Win } from '@merit/shared/domain/win';
@@ -58,6 +61,11 @@ export class MeritDb extends Dexie {
   declare notifications: Table<Notification, string>;
   declare meta: Table<MetaRow, MetaKey>;
   declare shadows: Table<Shadow, [TableName, string]>;
+  // --- notes ---
+  declare notes: Table<Note, string>;
+  declare feedback: Table<Feedback, string>;
+  declare managerNotes: Table<ManagerNote, string>;
+  // --- end notes ---
   readonly personId: string;
   readonly #options: MeritDbOptions;
   #durable: MeritDb | undefined;
@@ -76,6 +84,9 @@ export class MeritDb extends Dexie {
     });
     // reviews-B: notifications (in-app reminders and reopen notices)
     this.version(5).stores({ notifications: 'id, createdAt' });
+    // --- notes: private notes, feedback received, a manager's notes about reports ---
+    this.version(3).stores({ notes: 'id, date, *tags', feedback: 'id, date', managerNotes: 'id, subjectId, date' });
+    // --- end notes ---
     if (durability === 'strict') this.#durable = this;
   }
 

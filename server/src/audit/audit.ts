@@ -18,7 +18,8 @@ export type AuditAction =
   | 'cycle.deadline'
   | 'cycle.remind'
   | 'cycle.export'
-  | 'review.reopen';
+  | 'review.reopen'
+  | 'record.export';
 
 export interface AuditEntry {
   actorId: string | null;

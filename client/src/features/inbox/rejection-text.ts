@@ -1,10 +1,23 @@
 import type { Rejection } from '@merit/shared/domain/rejection';
+import { describeError } from '@/lib/errors';
 
 const WHAT: Record<string, string> = {
   'win.create': 'A win you logged',
   'win.update': 'A change to a win',
   'win.delete': 'Deleting a win',
+  'win.restore': 'Bringing back a deleted win',
   'inbox.dismiss': 'Dismissing an item',
+  // --- notes ---
+  'note.create': 'A note you wrote',
+  'note.update': 'A change to a note',
+  'note.delete': 'Deleting a note',
+  'feedback.create': 'Feedback you saved',
+  'feedback.update': 'A change to feedback',
+  'feedback.delete': 'Deleting feedback',
+  'managerNote.create': 'A note about a report',
+  'managerNote.update': 'A change to a note about a report',
+  'managerNote.delete': 'Deleting a note about a report',
+  // --- end notes ---
 };
 
 /** "win.create@1" -> "A win you logged": the kind of change, in words, whatever its version. */
@@ -29,7 +42,26 @@ export function typedText(args: unknown): { label: string; text: string }[] {
   return out;
 }
 
-export const copyableText = (r: Pick<Rejection, 'args'>): string =>
-  typedText(r.args)
+const isConflictCopy = (r: Pick<Rejection, 'code' | 'args'>) =>
+  r.code === 'CONFLICT' && isRecord(r.args) && isRecord(r.args.patch) && typeof r.args.patch.description === 'string';
+
+/**
+ * What the card shows: for a conflict copy (S16) only the clashing text, since the rest of that edit was
+ * saved; for a refusal everything the person typed.
+ */
+export function shownText(r: Pick<Rejection, 'code' | 'args'>): { label: string; text: string }[] {
+  const all = typedText(r.args);
+  return isConflictCopy(r) ? all.filter((f) => f.label === 'Description') : all;
+}
+
+/** What happened, in plain words. */
+export function whyText(r: Pick<Rejection, 'code' | 'message' | 'args'>): string {
+  if (isConflictCopy(r))
+    return 'You and another device changed the description at the same time. The other version was kept; yours is below.';
+  return describeError({ code: r.code, message: r.message });
+}
+
+export const copyableText = (r: Pick<Rejection, 'code' | 'args'>): string =>
+  shownText(r)
     .map((f) => f.text)
     .join('\n\n');
