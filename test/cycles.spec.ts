@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { withScratchPg } from '../bench/scratch-pg';
 import { Api } from './support/api';
 import { expectAccessible } from './support/axe';
-import { launch, screenshot, screenshotAll } from './support/browser';
+import { laptop, launch, screenshot, screenshotAll } from './support/browser';
 import { HR, PEOPLE_CSV } from './support/flows';
 import { type RunningServer, startServer } from './support/server';
 
@@ -54,8 +54,7 @@ describe('HR runs a review cycle (issue 6)', () => {
         await api.mutation('setup.create', { orgName: HR.org, name: HR.name, email: HR.email, password: HR.password });
         await api.mutation('people.importCommit', { csv: PEOPLE_CSV });
 
-        // A laptop, with CSP bypassed only so that axe-core's injected script may run (the app itself is unchanged).
-        ctx = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 }, bypassCSP: true });
+        ctx = await laptop(browser, server.url);
         page = await ctx.newPage();
         await page.goto('/');
         await page.getByLabel('Email').fill(HR.email);
