@@ -11,10 +11,11 @@ export interface LiveStream {
   close(): void;
 }
 
-export async function openLive(base: string, cookie: string, timeoutMs = 10_000): Promise<LiveStream> {
+/** `path` picks another subscription on the same wire (reviews-B: `cycles.live` with its input). */
+export async function openLive(base: string, cookie: string, timeoutMs = 10_000, path = '/trpc/sync.live'): Promise<LiveStream> {
   const abort = new AbortController();
-  const res = await fetch(`${base}/trpc/sync.live`, { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
-  if (!res.ok || !res.body) throw new Error(`sync.live answered HTTP ${res.status}`);
+  const res = await fetch(`${base}${path}`, { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });
+  if (!res.ok || !res.body) throw new Error(`${path} answered HTTP ${res.status}`);
   const times: number[] = [];
   const waiters = new Set<() => void>();
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();

@@ -10,6 +10,8 @@ import './ui/styles/cards.css';
 import './ui/styles/feedback.css';
 // goals (issue 5)
 import './ui/styles/goals.css';
+// reviews-B
+import './ui/styles/cycles.css';
 import './ui/styles/wins.css';
 import './ui/styles/notes.css';
 

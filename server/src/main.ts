@@ -1,8 +1,10 @@
+import { startReminders } from './cycles/reminders';
 import type { Db } from './db/client';
 import { openDatabase } from './db/open';
 import { seedDemo } from './demo/seed';
 import { readEnv } from './env';
 import { buildApp } from './http/app';
+import { createMailer } from './notifications/mailer';
 import { type ChangeBus, createChangeBus } from './sync/bus';
 
 const STOP_TIMEOUT_MS = 10_000;
@@ -21,6 +23,8 @@ async function main(): Promise<void> {
     if (env.demo) await seedDemo(db, (line) => console.log(line));
     const app = await buildApp({ db, env, bus });
     await app.listen({ host: env.host, port: env.port });
+    // reviews-B: automatic review reminders (idempotent across processes: see cycles/reminders.ts)
+    const stopReminders = startReminders(db, bus, createMailer(env), (m) => app.log.warn(m));
     const shown = env.publicUrl ?? `http://${env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host}:${env.port}`;
     app.log.info(`Merit is running at ${shown} (database: ${db.kind === 'pg' ? 'PostgreSQL' : `PGlite in ${env.dataDir}`})`);
 
@@ -32,6 +36,7 @@ async function main(): Promise<void> {
       // Order matters: no new requests, in-flight ones finish, then nothing is left to use the bus or database.
       // A stuck connection must not keep a stopping server alive forever (an orchestrator would SIGKILL it anyway).
       setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();
+      stopReminders();
       await app.close();
       await bus?.close();
       await db.close();

@@ -1,10 +1,13 @@
+import { auditRouter } from './audit/audit.router';
 import { authRouter } from './auth/auth.router';
+import { cyclesRouter, reviewsHrRouter } from './cycles/cycles.router';
 import { exportRouter } from './export/export.router';
 // goals (issue 5)
 import { goalsRouter } from './goals/goals.router';
 import { peopleRouter } from './people/people.router';
 import { setupRouter } from './setup/setup.router';
 import { syncRouter } from './sync/sync.router';
+import { questionBankRouter, templatesRouter } from './templates/templates.router';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -14,6 +17,12 @@ export const appRouter = router({
   sync: syncRouter,
   // goals (issue 5)
   goals: goalsRouter,
+  // reviews-B: HR side of review cycles
+  templates: templatesRouter,
+  questionBank: questionBankRouter,
+  cycles: cyclesRouter,
+  reviews: reviewsHrRouter,
+  audit: auditRouter,
   export: exportRouter,
 });
 

@@ -34,6 +34,8 @@ import {
   updateManagerNote,
 } from './domain/manager-note';
 import { createNote, deleteNote, type Note, NoteCreateArgs, NoteDeleteArgs, NoteUpdateArgs, updateNote } from './domain/note';
+// reviews-B: notifications
+import { type Notification, NotificationReadArgs, readNotification } from './domain/notification';
 import { dismissRejection, InboxDismissArgs, type Rejection } from './domain/rejection';
 import {
   createWin,
@@ -57,6 +59,8 @@ export interface SyncTables {
   // goals and check-ins (issue 5)
   goals: Goal;
   checkins: Checkin;
+  // reviews-B: notifications
+  notifications: Notification;
   // --- notes ---
   notes: Note;
   feedback: Feedback;
@@ -70,6 +74,8 @@ export const TABLES: readonly TableName[] = [
   // goals and check-ins (issue 5)
   'goals',
   'checkins',
+  // reviews-B: notifications
+  'notifications',
   // --- notes ---
   'notes',
   'feedback',
@@ -107,6 +113,8 @@ export const MUTATIONS = {
   'goal.propose@1': def({ table: 'goals', args: GoalProposeArgs, target: (a) => a.id, apply: proposeGoal }),
   'checkin.create@1': def({ table: 'checkins', args: CheckinCreateArgs, target: (a) => a.id, apply: createCheckin }),
   'checkin.delete@1': def({ table: 'checkins', args: CheckinDeleteArgs, target: (a) => a.id, apply: deleteCheckin }),
+  // reviews-B: notifications
+  'notification.read@1': def({ table: 'notifications', args: NotificationReadArgs, target: (a) => a.id, apply: readNotification }),
   // Undo of a delete (h-wins).
   'win.restore@1': def({ table: 'wins', args: WinRestoreArgs, target: (a) => a.id, apply: restoreWin }),
   // --- notes ---

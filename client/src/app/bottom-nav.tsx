@@ -1,6 +1,6 @@
 import type { ComponentType, SVGProps } from 'react';
 import { useInbox } from '@/db/hooks';
-import { HomeIcon, InboxIcon, NoteIcon, PeopleIcon, StarIcon, TargetIcon, UserIcon } from '@/ui/icons';
+import { CycleIcon, HomeIcon, InboxIcon, NoteIcon, PeopleIcon, StarIcon, TargetIcon, UserIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 
 interface Item {
@@ -16,6 +16,8 @@ const ITEMS: readonly (Item & { hr?: boolean })[] = [
   { href: '/goals', label: 'Goals', Icon: TargetIcon },
   { href: '/notes', label: 'Notes', Icon: NoteIcon },
   { href: '/people', label: 'People', Icon: PeopleIcon, hr: true },
+  // reviews-B
+  { href: '/cycles', label: 'Cycles', Icon: CycleIcon, hr: true },
   { href: '/inbox', label: 'Inbox', Icon: InboxIcon },
   { href: '/me', label: 'Me', Icon: UserIcon },
 ];

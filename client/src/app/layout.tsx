@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { NotificationBell } from '@/features/notifications/notification-bell';
 import { SyncBanners } from '@/features/sync-status/sync-banners';
 import { SyncPill } from '@/features/sync-status/sync-pill';
 import { MeritMark } from '@/ui/icons';
@@ -43,7 +44,10 @@ export function Layout({ path, title, orgName, isHr, focused, children }: Props)
           <MeritMark width={28} height={28} />
           <span className="top-title">{orgName || 'Merit'}</span>
         </div>
-        <SyncPill />
+        <div className="top-actions">
+          <NotificationBell />
+          <SyncPill />
+        </div>
       </header>
       <SyncBanners signingIn={path === '/sign-in'} />
       <main className="main" ref={main}>

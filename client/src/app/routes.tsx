@@ -7,6 +7,7 @@ import { Spinner } from '@/ui/screen';
 import { LazyScreen } from './lazy-screen';
 import {
   CheckinScreen,
+  CyclesArea,
   FeedbackScreen,
   GoalDetailScreen,
   GoalEditScreen,
@@ -18,6 +19,7 @@ import {
   MeScreen,
   NoteEditScreen,
   NotesArea,
+  NotificationsScreen,
   PeopleArea,
   RecordScreen,
   ReportScreen,
@@ -64,6 +66,21 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/people/import', title: 'Import people', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/inbox', title: 'Inbox', render: () => <LazyScreen screen={InboxScreen} props={{}} /> },
   { pattern: '/me', title: 'Me', render: (p) => <LazyScreen screen={MeScreen} props={{ me: p.me, onSignedOut: p.onSignedOut }} /> },
+  // reviews-B: HR review cycles (one lazy chunk) and notifications
+  ...(
+    [
+      ['/cycles', 'Review cycles'],
+      ['/cycles/new', 'New review cycle'],
+      ['/cycles/audit', 'Audit log'],
+      ['/cycles/templates/new', 'New template'],
+      ['/cycles/templates/:id', 'Template'],
+      ['/cycles/:id', 'Review cycle'],
+      ['/cycles/:id/reviews/:reviewId', 'Review'],
+    ] as const
+  ).map(
+    ([pattern, title]): Route => ({ pattern, title, hr: true, render: (_, path) => <LazyScreen screen={CyclesArea} props={{ path }} /> }),
+  ),
+  { pattern: '/notifications', title: 'Notifications', render: () => <LazyScreen screen={NotificationsScreen} props={{}} /> },
   // --- notes ---
   { pattern: '/notes', title: 'Notes', render: (_, path) => <LazyScreen screen={NotesArea} props={{ path }} /> },
   { pattern: '/notes/feedback', title: 'Feedback', render: (_, path) => <LazyScreen screen={NotesArea} props={{ path }} /> },

@@ -8,6 +8,9 @@ export const LogWinScreen = lazyScreen(() => import('@/features/wins/log-win-scr
 export const PeopleArea = lazyScreen(() => import('@/features/people/people-area').then((m) => m.default));
 export const InboxScreen = lazyScreen(() => import('@/features/inbox/inbox-screen').then((m) => m.default));
 export const MeScreen = lazyScreen(() => import('@/features/me/me-screen').then((m) => m.default));
+// reviews-B: HR review cycles and notifications
+export const CyclesArea = lazyScreen(() => import('@/features/cycles/cycles-area').then((m) => m.default));
+export const NotificationsScreen = lazyScreen(() => import('@/features/notifications/notifications-screen').then((m) => m.default));
 
 // goals (issue 5)
 export const GoalsScreen = lazyScreen(() => import('@/features/goals/goals-screen').then((m) => m.default));

@@ -3,6 +3,7 @@ import type { Feedback } from '@merit/shared/domain/feedback';
 import type { Goal } from '@merit/shared/domain/goal';
 import type { ManagerNote } from '@merit/shared/domain/manager-note';
 import type { Note } from '@merit/shared/domain/note';
+import type { Notification } from '@merit/shared/domain/notification';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import type { Win } from '@merit/shared/domain/win';
 import type { SyncTables, TableName } from '@merit/shared/mutations';
@@ -65,6 +66,8 @@ export class MeritDb extends Dexie {
   declare wins: Table<Win, string>;
   declare rejections: Table<Rejection, string>;
   declare outbox: Table<OutboxEntry, number>;
+  // reviews-B: notifications
+  declare notifications: Table<Notification, string>;
   declare meta: Table<MetaRow, MetaKey>;
   declare shadows: Table<Shadow, [TableName, string]>;
   // goals and check-ins (issue 5)
@@ -98,6 +101,8 @@ export class MeritDb extends Dexie {
       checkins: 'id, goalId, ownerId, date',
       cache: 'key',
     });
+    // reviews-B: notifications (in-app reminders and reopen notices)
+    this.version(5).stores({ notifications: 'id, createdAt' });
     // --- notes: private notes, feedback received, a manager's notes about reports ---
     this.version(3).stores({ notes: 'id, date, *tags', feedback: 'id, date', managerNotes: 'id, subjectId, date' });
     // --- end notes ---

@@ -1,4 +1,5 @@
 import { today as localToday } from '@merit/shared/domain/common';
+import type { Notification } from '@merit/shared/domain/notification';
 import type { Actor } from '@merit/shared/domain/person';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import type { Win } from '@merit/shared/domain/win';
@@ -97,4 +98,14 @@ export function useInbox(): Rejection[] | undefined {
 export function usePendingCount(): number {
   const { db } = useDb();
   return useLiveQuery(() => db.outbox.count(), [db], 0);
+}
+
+// reviews-B: notifications
+/** The person's notifications, newest first; `undefined` while loading. */
+export function useNotifications(): Notification[] | undefined {
+  const { db } = useDb();
+  return useLiveQuery(async () => {
+    const rows = await db.notifications.orderBy('createdAt').reverse().toArray();
+    return rows.filter((n) => !n.deleted);
+  }, [db]);
 }

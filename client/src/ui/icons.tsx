@@ -109,6 +109,19 @@ export const TargetIcon = (p: P) => (
     <circle cx="12" cy="12" r="0.8" fill="currentColor" />
   </Svg>
 );
+// reviews-B: notifications and review cycles
+export const BellIcon = (p: P) => (
+  <Svg {...p}>
+    <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15Z" />
+    <path d="M10 20.5a2 2 0 0 0 4 0" />
+  </Svg>
+);
+export const CycleIcon = (p: P) => (
+  <Svg {...p}>
+    <rect x="4" y="4" width="16" height="17" rx="2" />
+    <path d="M8 2.5v3M16 2.5v3M8 11l2.5 2.5L16 8.5M8 17h8" />
+  </Svg>
+);
 // --- notes ---
 export const NoteIcon = (p: P) => (
   <Svg {...p}>

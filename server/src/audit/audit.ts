@@ -12,6 +12,15 @@ export type AuditAction =
   | 'password.set'
   // goals (issue 5)
   | 'org.achievementThreshold'
+  // reviews-B: cycles (HR)
+  | 'cycle.create'
+  | 'cycle.launch'
+  | 'cycle.participant.add'
+  | 'cycle.participant.remove'
+  | 'cycle.deadline'
+  | 'cycle.remind'
+  | 'cycle.export'
+  | 'review.reopen'
   | 'record.export';
 
 export interface AuditEntry {

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
 import type { Env } from '../env';
 import type { ChangeBus } from '../sync/bus';
+import { mountExport } from './export-route';
 import { Metrics } from './metrics';
 import { pathOf } from './request-info';
 import { csrfGuard, securityHeaders } from './security';
@@ -89,6 +90,8 @@ export async function buildApp({ db, env, bus, logStream }: AppDeps): Promise<Fa
   app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render()));
 
   await mountTrpc(app, { db, env, bus, metrics });
+  // reviews-B: CSV export of a review cycle
+  mountExport(app, { db, env });
   await serveApp(app, env.staticDir);
   return app;
 }

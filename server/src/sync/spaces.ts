@@ -17,10 +17,12 @@ export async function readableSpaces(q: Queryable, personId: string): Promise<st
 
 // goals and check-ins (issue 5)
 const GOAL_TABLES: readonly TableName[] = ['goals', 'checkins'];
+// reviews-B: notifications are read only by their recipient.
+const OWN_ONLY_B: readonly TableName[] = ['notifications'];
 
 export function tablesOf(space: string, viewerId: string): readonly TableName[] {
   return space === viewerId
-    ? ['wins', 'rejections', ...GOAL_TABLES, ...NOTES_OWN_TABLES]
+    ? ['wins', 'rejections', ...GOAL_TABLES, ...NOTES_OWN_TABLES, ...OWN_ONLY_B]
     : ['wins', ...GOAL_TABLES, ...NOTES_REPORT_TABLES];
 }
 

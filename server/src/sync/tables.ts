@@ -135,6 +135,22 @@ const SPECS: Record<TableName, TableSpec> = {
       deleted: 'deleted',
     },
   },
+  // reviews-B: notifications
+  notifications: {
+    sql: 'notification',
+    columns: {
+      id: 'id',
+      ownerId: 'owner_id',
+      kind: 'kind',
+      title: 'title',
+      body: 'body',
+      link: 'link',
+      createdAt: 'created_at',
+      read: 'read',
+      version: 'version',
+      deleted: 'deleted',
+    },
+  },
 };
 
 export const tableSql = (t: TableName) => SPECS[t].sql;
