@@ -1,5 +1,16 @@
 import type * as z from 'zod/mini';
 import { dismissRejection, InboxDismissArgs, type Rejection } from './domain/rejection';
+import {
+  acknowledgeReview,
+  answerReview,
+  type Review,
+  ReviewAckArgs,
+  ReviewAnswerArgs,
+  ReviewIdArgs,
+  signOffReview,
+  submitManager,
+  submitSelf,
+} from './domain/review';
 import { createWin, deleteWin, type RuleContext, updateWin, type Win, WinCreateArgs, WinDeleteArgs, WinUpdateArgs } from './domain/win';
 import type { RuleResult } from './errors';
 
@@ -7,9 +18,18 @@ import type { RuleResult } from './errors';
 export interface SyncTables {
   wins: Win;
   rejections: Rejection;
+  // --- reviews (reviews-A) ---
+  reviews: Review;
+  // --- end reviews ---
 }
 export type TableName = keyof SyncTables;
-export const TABLES: readonly TableName[] = ['wins', 'rejections'];
+export const TABLES: readonly TableName[] = [
+  'wins',
+  'rejections',
+  // --- reviews (reviews-A) ---
+  'reviews',
+  // --- end reviews ---
+];
 
 /**
  * One mutation kind: the table and the single record it touches, its argument schema and its pure rule.
@@ -33,6 +53,13 @@ export const MUTATIONS = {
   'win.update@1': def({ table: 'wins', args: WinUpdateArgs, target: (a) => a.id, apply: updateWin }),
   'win.delete@1': def({ table: 'wins', args: WinDeleteArgs, target: (a) => a.id, apply: deleteWin }),
   'inbox.dismiss@1': def({ table: 'rejections', args: InboxDismissArgs, target: (a) => a.id, apply: dismissRejection }),
+  // --- reviews (reviews-A) ---
+  'review.answer@1': def({ table: 'reviews', args: ReviewAnswerArgs, target: (a) => a.id, apply: answerReview }),
+  'review.submitSelf@1': def({ table: 'reviews', args: ReviewIdArgs, target: (a) => a.id, apply: submitSelf }),
+  'review.submitManager@1': def({ table: 'reviews', args: ReviewIdArgs, target: (a) => a.id, apply: submitManager }),
+  'review.signOff@1': def({ table: 'reviews', args: ReviewIdArgs, target: (a) => a.id, apply: signOffReview }),
+  'review.acknowledge@1': def({ table: 'reviews', args: ReviewAckArgs, target: (a) => a.id, apply: acknowledgeReview }),
+  // --- end reviews ---
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

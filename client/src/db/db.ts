@@ -1,4 +1,5 @@
 import type { Rejection } from '@merit/shared/domain/rejection';
+import type { Review } from '@merit/shared/domain/review';
 import type { Win } from '@merit/shared/domain/win';
 import type { SyncTables, TableName } from '@merit/shared/mutations';
 import { Dexie, type Table } from 'dexie';
@@ -52,6 +53,9 @@ export interface MeritDbOptions {
 export class MeritDb extends Dexie {
   declare wins: Table<Win, string>;
   declare rejections: Table<Rejection, string>;
+  // --- reviews (reviews-A) ---
+  declare reviews: Table<Review, string>;
+  // --- end reviews ---
   declare outbox: Table<OutboxEntry, number>;
   declare meta: Table<MetaRow, MetaKey>;
   declare shadows: Table<Shadow, [TableName, string]>;
@@ -71,6 +75,9 @@ export class MeritDb extends Dexie {
       meta: 'key',
       shadows: '[table+id]',
     });
+    // --- reviews (reviews-A) ---
+    this.version(4).stores({ reviews: 'id, ownerId, managerId, state' });
+    // --- end reviews ---
     if (durability === 'strict') this.#durable = this;
   }
 

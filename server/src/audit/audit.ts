@@ -9,7 +9,14 @@ export type AuditAction =
   | 'person.manager'
   | 'people.import'
   | 'password.link'
-  | 'password.set';
+  | 'password.set'
+  // --- reviews (reviews-A) ---
+  | 'review.submit_self'
+  | 'review.submit_manager'
+  | 'review.sign_off'
+  | 'review.acknowledge'
+  | 'review.answer_after_reopen';
+// --- end reviews ---
 
 export interface AuditEntry {
   actorId: string | null;

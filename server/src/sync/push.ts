@@ -6,6 +6,7 @@ import { mutationDef, type TableName } from '@merit/shared/mutations';
 import { type Mutation, PROTOCOL_VERSION, type PushInput, type PushOutput, type PushResult } from '@merit/shared/sync/protocol';
 import type { Db, Queryable } from '../db/client';
 import { domainError } from '../errors';
+import { auditAppliedMutation } from '../reviews/audit';
 import { bumpSpace, loadForUpdate, upsert } from './tables';
 
 interface Applied {
@@ -74,6 +75,9 @@ async function applyOne(q: Queryable, deviceId: string, m: Mutation, actor: Acto
   const space = String(row.ownerId);
   row.version = await bumpSpace(q, space);
   await upsert(q, table, row);
+  // --- reviews (reviews-A): submits, sign-off, acknowledgement and answers after a reopen are audited ---
+  await auditAppliedMutation(q, m.name, prev, row, actor);
+  // --- end reviews ---
   await q.query('insert into mutation_result (device_id, mutation_id, status) values ($1, $2, $3)', [deviceId, m.id, 'applied']);
   if (!next.conflict) return { result: { id: m.id, status: 'applied' }, spaces: [space] };
   const conflict: DomainError = { code: 'CONFLICT', message: CONFLICT_MESSAGE(next.conflict.field), field: next.conflict.field };

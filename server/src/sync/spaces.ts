@@ -1,6 +1,7 @@
 import { winVisibleTo } from '@merit/shared/domain/win';
 import type { TableName } from '@merit/shared/mutations';
 import type { Queryable } from '../db/client';
+import { visibleReview } from '../reviews/visibility';
 
 /**
  * The spaces a person reads: their own, and, for a manager, each direct report's. What of a report's
@@ -12,12 +13,28 @@ export async function readableSpaces(q: Queryable, personId: string): Promise<st
 }
 
 export function tablesOf(space: string, viewerId: string): readonly TableName[] {
-  return space === viewerId ? ['wins', 'rejections'] : ['wins'];
+  return space === viewerId
+    ? [
+        'wins',
+        'rejections',
+        // --- reviews (reviews-A) ---
+        'reviews',
+        // --- end reviews ---
+      ]
+    : [
+        'wins',
+        // --- reviews (reviews-A) ---
+        'reviews',
+        // --- end reviews ---
+      ];
 }
 
 /** The row as this viewer may see it, or null: a tombstone for a row that is gone or no longer shared. */
 export function visibleRow(table: TableName, row: Record<string, unknown>, viewerId: string): Record<string, unknown> | null {
   if (row.deleted === true) return null;
+  // --- reviews (reviews-A) ---
+  if (table === 'reviews') return visibleReview(row, viewerId);
+  // --- end reviews ---
   if (row.ownerId === viewerId) return row;
   if (table === 'wins') {
     const vis = row.visibility === 'manager' ? 'manager' : 'private';
