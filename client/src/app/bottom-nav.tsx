@@ -1,6 +1,6 @@
 import type { ComponentType, SVGProps } from 'react';
 import { useInbox } from '@/db/hooks';
-import { HomeIcon, InboxIcon, PeopleIcon, StarIcon, UserIcon } from '@/ui/icons';
+import { ClipboardIcon, HomeIcon, InboxIcon, PeopleIcon, StarIcon, UserIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 
 interface Item {
@@ -12,6 +12,9 @@ interface Item {
 const ITEMS: readonly (Item & { hr?: boolean })[] = [
   { href: '/', label: 'Home', Icon: HomeIcon },
   { href: '/wins', label: 'Wins', Icon: StarIcon },
+  // --- reviews (reviews-A) ---
+  { href: '/reviews', label: 'Reviews', Icon: ClipboardIcon },
+  // --- end reviews ---
   { href: '/people', label: 'People', Icon: PeopleIcon, hr: true },
   { href: '/inbox', label: 'Inbox', Icon: InboxIcon },
   { href: '/me', label: 'Me', Icon: UserIcon },

@@ -5,7 +5,7 @@ import { WinsScreen } from '@/features/wins/wins-screen';
 import { matchPath } from '@/ui/router';
 import { Spinner } from '@/ui/screen';
 import { LazyScreen } from './lazy-screen';
-import { InboxScreen, LogWinScreen, MeScreen, PeopleArea, SignInScreen } from './screens';
+import { InboxScreen, LogWinScreen, MeScreen, PeopleArea, ReviewScreen, ReviewsScreen, SignInScreen } from './screens';
 import { NotFound } from './status-screens';
 
 export interface RouteProps {
@@ -30,6 +30,14 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/people', title: 'People', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/people/new', title: 'Add person', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/people/import', title: 'Import people', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
+  // --- reviews (reviews-A) ---
+  { pattern: '/reviews', title: 'Reviews', render: (p) => <LazyScreen screen={ReviewsScreen} props={{ me: p.me }} /> },
+  {
+    pattern: '/reviews/:id',
+    title: 'Review',
+    render: (p, path) => <LazyScreen screen={ReviewScreen} props={{ me: p.me, id: matchPath('/reviews/:id', path)?.id ?? '' }} />,
+  },
+  // --- end reviews ---
   { pattern: '/inbox', title: 'Inbox', render: () => <LazyScreen screen={InboxScreen} props={{}} /> },
   { pattern: '/me', title: 'Me', render: (p) => <LazyScreen screen={MeScreen} props={{ me: p.me, onSignedOut: p.onSignedOut }} /> },
   {

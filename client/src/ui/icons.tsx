@@ -100,3 +100,13 @@ export const MeritMark = (p: P) => (
     <circle cx="49" cy="13.5" r="5.5" fill="#f2b632" />
   </svg>
 );
+
+// --- reviews (reviews-A) ---
+export const ClipboardIcon = (p: P) => (
+  <Svg {...p}>
+    <rect x="5" y="4" width="14" height="17" rx="2" />
+    <path d="M9 4V3h6v1" />
+    <path d="m9 12.5 2 2 4-4" />
+  </Svg>
+);
+// --- end reviews ---

@@ -11,6 +11,8 @@ export interface Me {
   managerId: string | null;
   isManager: boolean;
   orgName: string;
+  /** Direct reports' names, so a manager's device can name the people it reviews offline (absent in an older cached Me). */
+  reports?: { id: string; name: string }[];
 }
 
 interface MeRow {
@@ -33,6 +35,10 @@ export async function loadMe(q: Queryable, personId: string): Promise<Me | null>
   );
   const r = rows[0];
   if (!r) return null;
+  const reports = await q.query<{ id: string; name: string }>(
+    'select id, name from person where manager_id = $1 and not disabled order by name, id',
+    [personId],
+  );
   return {
     id: r.id,
     name: r.name,
@@ -42,5 +48,6 @@ export async function loadMe(q: Queryable, personId: string): Promise<Me | null>
     managerId: r.manager_id,
     isManager: r.is_manager,
     orgName: r.org_name,
+    reports,
   };
 }

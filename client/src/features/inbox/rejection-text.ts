@@ -5,6 +5,13 @@ const WHAT: Record<string, string> = {
   'win.update': 'A change to a win',
   'win.delete': 'Deleting a win',
   'inbox.dismiss': 'Dismissing an item',
+  // --- reviews (reviews-A) ---
+  'review.answer': 'An answer in a review',
+  'review.submitSelf': 'Submitting your self-review',
+  'review.submitManager': 'Submitting a review',
+  'review.signOff': 'Signing off a review',
+  'review.acknowledge': 'Acknowledging a review',
+  // --- end reviews ---
 };
 
 /** "win.create@1" -> "A win you logged": the kind of change, in words, whatever its version. */
@@ -18,10 +25,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function typedText(args: unknown): { label: string; text: string }[] {
   if (!isRecord(args)) return [];
-  const source = isRecord(args.patch) ? { ...args, ...args.patch } : args;
+  // A review answer keeps its words inside `answer` (review.answer@1).
+  const source = { ...args, ...(isRecord(args.patch) ? args.patch : {}), ...(isRecord(args.answer) ? args.answer : {}) };
   const out: { label: string; text: string }[] = [];
   for (const [key, value] of Object.entries(source)) {
     if (key === 'id' || key === 'patch' || key === 'visibility' || key === 'date') continue;
+    if (key === 'answer' || key === 'side' || key === 'questionId') continue;
     if (typeof value === 'string' && value.trim()) out.push({ label: key[0]?.toUpperCase() + key.slice(1), text: value });
     else if (Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === 'string'))
       out.push({ label: key[0]?.toUpperCase() + key.slice(1), text: value.join(', ') });
