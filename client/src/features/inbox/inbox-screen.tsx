@@ -7,7 +7,7 @@ import { CopyButton } from '@/ui/copy-button';
 import { formatAgo } from '@/ui/format';
 import { CheckIcon } from '@/ui/icons';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
-import { copyableText, typedText, whatItWas } from './rejection-text';
+import { copyableText, reviewWords, typedText, whatItWas } from './rejection-text';
 
 function RejectionCard({ r }: { r: Rejection }) {
   const mutate = useMutate();
@@ -22,7 +22,7 @@ function RejectionCard({ r }: { r: Rejection }) {
       <p className="rejection-what">
         {whatItWas(r.name)} <span className="muted">· {formatAgo(r.createdAt)}</span>
       </p>
-      <p className="rejection-why">{describeError({ code: r.code, message: r.message })}</p>
+      <p className="rejection-why">{reviewWords(r) ?? describeError({ code: r.code, message: r.message })}</p>
       {fields.length > 0 && (
         <dl className="typed">
           {fields.map((f) => (

@@ -42,3 +42,12 @@ export const copyableText = (r: Pick<Rejection, 'args'>): string =>
   typedText(r.args)
     .map((f) => f.text)
     .join('\n\n');
+
+// --- reviews (reviews-A) ---
+/**
+ * A review's refusals are written for people ("This review was signed off on 2026-11-20; your text is kept in
+ * your inbox", "The self-review deadline (...) has passed"): shown as they are, not as the generic words.
+ */
+export const reviewWords = (r: Pick<Rejection, 'name' | 'code' | 'message'>): string | null =>
+  r.name.startsWith('review.') && r.code !== 'UNKNOWN_MUTATION' && r.message ? r.message : null;
+// --- end reviews ---

@@ -10,6 +10,7 @@ import { useToast } from '@/ui/toast';
 import { EvidencePanel } from './evidence-panel';
 import { AnswerView, QuestionField } from './question-field';
 import { AnswersReadOnly, citeViews, GoalsSection, ReviewHead, sectionsFor } from './review-parts';
+import { localRefusal } from './review-words';
 import { useAnswerSaver } from './use-answer-saver';
 
 /**
@@ -58,7 +59,7 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
     const r = await mutate(what === 'submit' ? 'review.submitManager@1' : 'review.signOff@1', { id: review.id });
     setConfirm(null);
     if (r.ok) toast(what === 'submit' ? 'Review submitted' : 'Review signed off');
-    else setError(r.error.message);
+    else setError(localRefusal(r.error.message));
   };
 
   const mine = editable ? (

@@ -30,3 +30,9 @@ export function deadlineFor(r: Pick<Review, 'state' | 'selfDeadline' | 'managerD
 export function needsAction(state: ReviewState, as: 'reviewee' | 'manager'): boolean {
   return stateWords(state, as).tone === 'warn';
 }
+
+/**
+ * A refusal of the local rule, in words for the form. Nothing was written and the person's text is still in
+ * the field, so the server's "kept in your inbox" (true only for a refused sync) is left out.
+ */
+export const localRefusal = (message: string) => message.replace(/[;.] [Yy]our text is kept in your inbox\.?$/, '.');

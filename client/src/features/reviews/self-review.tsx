@@ -10,6 +10,7 @@ import { useToast } from '@/ui/toast';
 import { EvidencePanel } from './evidence-panel';
 import { QuestionField } from './question-field';
 import { AnswersReadOnly, citeViews, GoalsSection, ReviewHead, sectionsFor } from './review-parts';
+import { localRefusal } from './review-words';
 import { useAnswerSaver } from './use-answer-saver';
 
 /**
@@ -44,7 +45,7 @@ export function SelfReviewForm({ review }: { review: Review }) {
     const r = await mutate('review.submitSelf@1', { id: review.id });
     setConfirming(false);
     if (r.ok) toast('Self-review submitted');
-    else setError(r.error.message);
+    else setError(localRefusal(r.error.message));
   };
 
   const form = (

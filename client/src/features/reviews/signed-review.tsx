@@ -6,6 +6,7 @@ import { FormError, TextArea } from '@/ui/field';
 import { formatDay } from '@/ui/format';
 import { useToast } from '@/ui/toast';
 import { AnswersReadOnly, ReviewHead } from './review-parts';
+import { localRefusal } from './review-words';
 
 const dayOf = (ms: number | null) => (ms === null ? '' : formatDay(new Date(ms).toISOString().slice(0, 10)));
 
@@ -19,7 +20,7 @@ export function SignedReview({ review, as, name }: { review: Review; as: 'review
   const acknowledge = async () => {
     const r = await mutate('review.acknowledge@1', { id: review.id, comment });
     if (r.ok) toast('Review acknowledged');
-    else setError(r.error.message);
+    else setError(localRefusal(r.error.message));
   };
   return (
     <>

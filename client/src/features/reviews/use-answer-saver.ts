@@ -2,6 +2,7 @@ import type { Side } from '@merit/shared/domain/review';
 import type { Answer } from '@merit/shared/domain/review-template';
 import { useCallback, useEffect, useRef } from 'react';
 import { useMutate } from '@/sync/mutate';
+import { localRefusal } from './review-words';
 
 /** How long typing may pause before a text answer is saved (each keystroke restarts it, per question). */
 export const SAVE_DELAY_MS = 600;
@@ -20,7 +21,7 @@ export function useAnswerSaver(reviewId: string, side: Side, onError: (message: 
   const send = useCallback(
     async (questionId: string, answer: Answer) => {
       const r = await mutate('review.answer@1', { id: reviewId, side, questionId, answer });
-      errorRef.current(r.ok ? null : r.error.message);
+      errorRef.current(r.ok ? null : localRefusal(r.error.message));
     },
     [mutate, reviewId, side],
   );
