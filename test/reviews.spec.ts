@@ -54,7 +54,7 @@ const online = async (page: Page, on: boolean) => {
 };
 
 async function openReview(page: Page, card: string) {
-  await page.getByRole('link', { name: 'Reviews' }).click();
+  await page.getByRole('link', { name: 'Reviews', exact: true }).click();
   await page.getByRole('link', { name: new RegExp(card) }).click();
 }
 
@@ -91,7 +91,7 @@ describe('reviews offline for employee and manager (issue 6)', () => {
 
     // The launched review reaches Eli's phone; from here Eli works offline.
     await eli.reload();
-    await eli.getByRole('link', { name: 'Reviews' }).click();
+    await eli.getByRole('link', { name: 'Reviews', exact: true }).click();
     await eli.getByRole('link', { name: /Self-review/ }).waitFor({ timeout: 20_000 });
     await expectAccessible(eli, 'reviews list');
     await online(eli, false);
@@ -127,7 +127,7 @@ describe('reviews offline for employee and manager (issue 6)', () => {
     const mayaPhone = await mayaPhoneCtx.newPage();
     await setPassword(mayaPhone, links.get('maya@acme.test') ?? '', 'maya-password-123');
     await waitForServiceWorker(mayaPhone);
-    await mayaPhone.getByRole('link', { name: 'Reviews' }).click();
+    await mayaPhone.getByRole('link', { name: 'Reviews', exact: true }).click();
     await mayaPhone.getByRole('link', { name: /Eli Park/ }).waitFor({ timeout: 20_000 });
     await online(mayaPhone, false);
     await openReview(mayaPhone, 'Eli Park');
@@ -141,6 +141,7 @@ describe('reviews offline for employee and manager (issue 6)', () => {
     await mayaPhone.getByLabel(/Manager summary/).fill('Phone draft: solid half, more ownership next.');
     await mayaPhone.getByLabel(/Manager summary/).blur();
     await expect.poll(() => pendingCount(mayaPhone)).toBeGreaterThanOrEqual(2);
+    await mayaPhone.evaluate(() => window.scrollTo(0, 0));
     await screenshot(mayaPhone, 'review-manager-form');
     await expectAccessible(mayaPhone, 'manager review form');
 
@@ -148,7 +149,7 @@ describe('reviews offline for employee and manager (issue 6)', () => {
     const mayaLaptopCtx = await laptop(browser, server.url);
     const mayaLaptop = await mayaLaptopCtx.newPage();
     await signIn(mayaLaptop, 'maya@acme.test', 'maya-password-123');
-    await mayaLaptop.getByRole('link', { name: 'Reviews' }).click();
+    await mayaLaptop.getByRole('link', { name: 'Reviews', exact: true }).click();
     await openReview(mayaLaptop, 'Eli Park');
     await mayaLaptop
       .getByRole('radio', { name: /4\s*Exceeds/ })
@@ -179,7 +180,7 @@ describe('reviews offline for employee and manager (issue 6)', () => {
     await expectAccessible(mayaPhone, 'inbox with a refused review edit');
 
     // Eli reads the signed review and acknowledges it.
-    await eli.getByRole('link', { name: 'Reviews' }).click();
+    await eli.getByRole('link', { name: 'Reviews', exact: true }).click();
     await eli.getByRole('link', { name: /Self-review/ }).click();
     await eli.getByText('A strong half: the backlog is gone.').waitFor({ timeout: 20_000 });
     await screenshot(eli, 'review-signed');

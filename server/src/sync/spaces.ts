@@ -12,21 +12,11 @@ export async function readableSpaces(q: Queryable, personId: string): Promise<st
   return [personId, ...reports.map((r) => r.id)];
 }
 
+// reviews-A: a review is read by the reviewee and by the reviewing manager (visibleRow strips per side).
+const REVIEWS_A: readonly TableName[] = ['reviews'];
+
 export function tablesOf(space: string, viewerId: string): readonly TableName[] {
-  return space === viewerId
-    ? [
-        'wins',
-        'rejections',
-        // --- reviews (reviews-A) ---
-        'reviews',
-        // --- end reviews ---
-      ]
-    : [
-        'wins',
-        // --- reviews (reviews-A) ---
-        'reviews',
-        // --- end reviews ---
-      ];
+  return space === viewerId ? ['wins', 'rejections', ...REVIEWS_A] : ['wins', ...REVIEWS_A];
 }
 
 /** The row as this viewer may see it, or null: a tombstone for a row that is gone or no longer shared. */

@@ -31,6 +31,7 @@ export function typedText(args: unknown): { label: string; text: string }[] {
   for (const [key, value] of Object.entries(source)) {
     if (key === 'id' || key === 'patch' || key === 'visibility' || key === 'date') continue;
     if (key === 'answer' || key === 'side' || key === 'questionId') continue;
+    if (key === 'rating' && typeof value === 'number') out.push({ label: 'Rating', text: String(value) });
     if (typeof value === 'string' && value.trim()) out.push({ label: key[0]?.toUpperCase() + key.slice(1), text: value });
     else if (Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === 'string'))
       out.push({ label: key[0]?.toUpperCase() + key.slice(1), text: value.join(', ') });

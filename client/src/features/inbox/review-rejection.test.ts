@@ -11,8 +11,11 @@ describe('a refused review change in the inbox (S5)', () => {
 
   it('shows the answer text the person typed, not the ids, and the review’s own words', () => {
     expect(whatItWas(r.name)).toBe('An answer in a review');
-    expect(typedText(r.args)).toEqual([{ label: 'Text', text: 'Late phone edit' }]);
-    expect(copyableText(r)).toBe('Late phone edit');
+    expect(typedText(r.args)).toEqual([
+      { label: 'Text', text: 'Late phone edit' },
+      { label: 'Rating', text: '4' },
+    ]);
+    expect(copyableText(r)).toBe('Late phone edit\n\n4');
     expect(reviewWords(r)).toBe(r.message);
     expect(reviewWords({ ...r, name: 'win.update@1' })).toBeNull();
   });

@@ -31,6 +31,9 @@ export function QuestionField({ question: q, answer, cites, onSave, onFlush, onF
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(answer?.text ?? '');
+  // The rating shows at once; the stored row follows a moment later (mutate, then the live query).
+  const [rating, setRating] = useState(answer?.rating);
+  useEffect(() => setRating(answer?.rating), [answer?.rating]);
   // Text from elsewhere (a pull, another device) replaces the field only while the person is not typing in it.
   useEffect(() => {
     if (document.activeElement !== area.current) setText(answer?.text ?? '');
@@ -80,9 +83,12 @@ export function QuestionField({ question: q, answer, cites, onSave, onFlush, onF
                   type="radio"
                   name={`${id}-r`}
                   value={v}
-                  checked={answer?.rating === v}
+                  checked={rating === v}
                   onFocus={onFocus}
-                  onChange={() => onSave({ rating: v })}
+                  onChange={() => {
+                    setRating(v);
+                    onSave({ rating: v });
+                  }}
                 />
                 <span className="rating-value">{v}</span>
                 <span className="rating-label">{q.scale.labels[v - q.scale.min] ?? ''}</span>

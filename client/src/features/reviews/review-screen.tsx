@@ -14,7 +14,9 @@ export default function ReviewScreen({ me, id }: { me: Me; id: string }) {
   if (review === undefined) return <Spinner label="Loading review" />;
   const mine = review?.ownerId === me.id;
   const managing = review?.managerId === me.id && !mine;
-  const title = review === null ? 'Review' : mine ? 'Self-review' : `Review of ${reportName(me, review.ownerId)}`;
+  const signed = review?.state === 'signed_off' || review?.state === 'acknowledged';
+  const title =
+    review === null ? 'Review' : mine ? (signed ? 'Your review' : 'Self-review') : `Review of ${reportName(me, review.ownerId)}`;
   let body: ReactNode;
   if (review === null || (!mine && !managing))
     body = (
