@@ -33,7 +33,7 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
   if (review.state === 'not_started' || review.state === 'self_in_progress')
     return (
       <>
-        <ReviewHead review={review} who={name} due={review.managerDeadline} />
+        <ReviewHead review={review} who="Your review as their manager" due={review.managerDeadline} />
         <p className="notice">
           {first} has not submitted their self-review yet. You can write yours once they do; until then it stays private to them.
         </p>
@@ -119,7 +119,7 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
 
   return (
     <>
-      <ReviewHead review={review} who={name} due={review.managerDeadline} />
+      <ReviewHead review={review} who="Your review as their manager" due={review.managerDeadline} />
       <Tabs
         label={`Review of ${name}`}
         current={tab}

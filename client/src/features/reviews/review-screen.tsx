@@ -15,8 +15,7 @@ export default function ReviewScreen({ me, id }: { me: Me; id: string }) {
   const mine = review?.ownerId === me.id;
   const managing = review?.managerId === me.id && !mine;
   const signed = review?.state === 'signed_off' || review?.state === 'acknowledged';
-  const title =
-    review === null ? 'Review' : mine ? (signed ? 'Your review' : 'Self-review') : `Review of ${reportName(me, review.ownerId)}`;
+  const title = review === null ? 'Review' : mine ? (signed ? 'Your review' : 'Self-review') : reportName(me, review.ownerId);
   let body: ReactNode;
   if (review === null || (!mine && !managing))
     body = (

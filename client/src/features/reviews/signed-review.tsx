@@ -24,7 +24,7 @@ export function SignedReview({ review, as, name }: { review: Review; as: 'review
   };
   return (
     <>
-      <ReviewHead review={review} who={as === 'reviewee' ? 'You and your manager' : name} due={null} />
+      <ReviewHead review={review} who={as === 'reviewee' ? 'You and your manager' : `${name} and you`} due={null} />
       <p className="notice notice-ok">
         Signed off on {dayOf(review.signedOffAt)}
         {review.state === 'acknowledged' && <>; acknowledged on {dayOf(review.acknowledgedAt)}</>}.
