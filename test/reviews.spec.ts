@@ -53,6 +53,9 @@ const online = async (page: Page, on: boolean) => {
   if (on) await page.evaluate(() => window.dispatchEvent(new Event('online')));
 };
 
+/** Mobile-first: nothing on the screen is wider than the phone. */
+const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
 async function openReview(page: Page, card: string) {
   await page.getByRole('link', { name: 'Reviews', exact: true }).click();
   await page.getByRole('link', { name: new RegExp(card) }).click();
@@ -106,11 +109,13 @@ describe('reviews offline for employee and manager (issue 6)', () => {
     await eli.getByRole('button', { name: /Closed the Q3 support backlog/ }).click();
     await eli.getByRole('button', { name: /Paired with Sam on the flaky deploy/ }).click();
     await expect.poll(() => eli.getByRole('button', { name: /Paired with Sam/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(await fitsWidth(eli)).toBe(true);
     await screenshot(eli, 'review-self-evidence');
     await expectAccessible(eli, 'self-review evidence');
     await eli.getByRole('tab', { name: 'Questions' }).click();
     const cited = eli.getByRole('list', { name: 'Evidence cited for "What went well?"' });
     await expect.poll(() => cited.getByRole('listitem').count()).toBe(2);
+    expect(await fitsWidth(eli)).toBe(true);
     await screenshot(eli, 'review-self-form');
     await expectAccessible(eli, 'self-review form');
     expect(await pendingCount(eli)).toBeGreaterThanOrEqual(4);
@@ -142,6 +147,7 @@ describe('reviews offline for employee and manager (issue 6)', () => {
     await mayaPhone.getByLabel(/Manager summary/).blur();
     await expect.poll(() => pendingCount(mayaPhone)).toBeGreaterThanOrEqual(2);
     await mayaPhone.evaluate(() => window.scrollTo(0, 0));
+    expect(await fitsWidth(mayaPhone)).toBe(true);
     await screenshot(mayaPhone, 'review-manager-form');
     await expectAccessible(mayaPhone, 'manager review form');
 
@@ -183,6 +189,7 @@ describe('reviews offline for employee and manager (issue 6)', () => {
     await eli.getByRole('link', { name: 'Reviews', exact: true }).click();
     await eli.getByRole('link', { name: /Self-review/ }).click();
     await eli.getByText('A strong half: the backlog is gone.').waitFor({ timeout: 20_000 });
+    expect(await fitsWidth(eli)).toBe(true);
     await screenshot(eli, 'review-signed');
     await expectAccessible(eli, 'signed review');
     await eli.getByLabel('Comment (optional)').fill('Thanks, fair.');
