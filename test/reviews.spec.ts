@@ -138,7 +138,7 @@ describe('reviews offline for employee and manager (issue 6)', () => {
     await openReview(mayaPhone, 'Eli Park');
     await mayaPhone.getByRole('tab', { name: 'Self-review' }).click();
     await mayaPhone.getByText('Cleared the support backlog and fixed deploys with Sam.').waitFor();
-    await mayaPhone.getByRole('tab', { name: 'Your review' }).click();
+    await mayaPhone.getByRole('tab', { name: 'Yours' }).click();
     await mayaPhone
       .getByRole('radio', { name: /3\s*Meets/ })
       .first()

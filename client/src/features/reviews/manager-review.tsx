@@ -125,7 +125,7 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
         current={tab}
         onChange={setTab}
         tabs={[
-          { id: 'mine', label: 'Your review', panel: mine },
+          { id: 'mine', label: 'Yours', panel: mine },
           {
             id: 'self',
             label: 'Self-review',

@@ -144,7 +144,7 @@ describe('manager and signed views', () => {
     expect(screen.queryByRole('tab')).toBeNull();
 
     await db.reviews.put({ ...review, state: 'self_submitted', selfAnswers: { well: { text: 'Shipped search' }, overall: { rating: 4 } } });
-    expect(await screen.findByRole('tab', { name: 'Your review' })).toBeTruthy();
+    expect(await screen.findByRole('tab', { name: 'Yours' })).toBeTruthy();
     expect(screen.getAllByText('4 · Exceeds').length).toBe(2); // beside the manager's rating, and in the self-review tab
     fireEvent.change(screen.getByLabelText(/Manager summary/), { target: { value: 'A strong half' } });
     fireEvent.blur(screen.getByLabelText(/Manager summary/));
