@@ -136,7 +136,7 @@ describe('reviews offline for employee and manager (issue 6)', () => {
     await mayaPhone.getByRole('link', { name: /Eli Park/ }).waitFor({ timeout: 20_000 });
     await online(mayaPhone, false);
     await openReview(mayaPhone, 'Eli Park');
-    await mayaPhone.getByRole('tab', { name: 'Self-review' }).click();
+    await mayaPhone.getByRole('tab', { name: "Eli's" }).click();
     await mayaPhone.getByText('Cleared the support backlog and fixed deploys with Sam.').waitFor();
     await mayaPhone.getByRole('tab', { name: 'Yours' }).click();
     await mayaPhone

@@ -128,7 +128,7 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
           { id: 'mine', label: 'Yours', panel: mine },
           {
             id: 'self',
-            label: 'Self-review',
+            label: `${first}'s`,
             panel: <AnswersReadOnly review={review} sides={['self']} evidence={evidence} names={{ self: first, manager: 'You' }} />,
           },
           {

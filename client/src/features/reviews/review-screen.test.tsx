@@ -150,7 +150,7 @@ describe('manager and signed views', () => {
     fireEvent.blur(screen.getByLabelText(/Manager summary/));
     await waitFor(async () => expect((await db.reviews.get(review.id))?.managerAnswers.summary?.text).toBe('A strong half'));
     expect((await db.reviews.get(review.id))?.state).toBe('manager_in_progress');
-    fireEvent.click(screen.getByRole('tab', { name: 'Self-review' }));
+    fireEvent.click(screen.getByRole('tab', { name: "Sam's" }));
     expect(screen.getByText('Shipped search')).toBeTruthy();
   });
 
