@@ -134,6 +134,9 @@ describe('reviews offline for employee and manager (issue 6)', () => {
     await waitForServiceWorker(mayaPhone);
     await mayaPhone.getByRole('link', { name: 'Reviews', exact: true }).click();
     await mayaPhone.getByRole('link', { name: /Eli Park/ }).waitFor({ timeout: 20_000 });
+    expect(await fitsWidth(mayaPhone)).toBe(true);
+    await screenshot(mayaPhone, 'reviews-list-manager');
+    await expectAccessible(mayaPhone, 'reviews list of a manager');
     await online(mayaPhone, false);
     await openReview(mayaPhone, 'Eli Park');
     await mayaPhone.getByRole('tab', { name: "Eli's" }).click();
