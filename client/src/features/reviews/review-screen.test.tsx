@@ -8,6 +8,7 @@ import { SyncEngine } from '@/sync/engine';
 import { makeActor, makeDeviceDb, makeWin } from '@/sync/testing/factories';
 import { FakeServer } from '@/sync/testing/fake-server';
 import ReviewScreen from './review-screen';
+import ReviewsScreen from './reviews-screen';
 
 const scale = { min: 1, max: 5, labels: ['Below', 'Partly meets', 'Meets', 'Exceeds', 'Exceptional'] };
 
@@ -170,5 +171,31 @@ describe('manager and signed views', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Acknowledge review' }));
     await waitFor(async () => expect((await db.reviews.get(review.id))?.state).toBe('acknowledged'));
     expect((await db.reviews.get(review.id))?.ackComment).toBe('Fair, thanks');
+  });
+});
+
+describe('reviews list', () => {
+  it("lists my review and, for a manager, the reports to review by name, status and deadline; never someone else's", async () => {
+    const actor = makeActor();
+    const db = makeDeviceDb(actor.personId);
+    const sam = uuidv7();
+    await db.reviews.bulkPut([
+      makeReview(actor.personId, uuidv7(), { selfDeadline: '2026-11-30' }),
+      makeReview(sam, actor.personId, { state: 'self_submitted', managerDeadline: '2026-12-15' }),
+      makeReview(uuidv7(), uuidv7(), { state: 'self_submitted' }),
+    ]);
+    const engine = new SyncEngine({ db, actor, transport: new FakeServer(actor).transport() });
+    render(
+      <DbProvider db={db} actor={actor} engine={engine}>
+        <ReviewsScreen me={meOf(actor.personId, { reports: [{ id: sam, name: 'Sam Okafor' }] })} />
+      </DbProvider>,
+    );
+    const mine = await screen.findByRole('list', { name: 'My reviews' });
+    expect(within(mine).getByText('To do')).toBeTruthy();
+    expect(within(mine).getByText(/^Due /)).toBeTruthy();
+    const toDo = screen.getByRole('list', { name: 'Reviews to do' });
+    expect(within(toDo).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(toDo).getByText('Sam Okafor')).toBeTruthy();
+    expect(within(toDo).getByText('Ready for you')).toBeTruthy();
   });
 });

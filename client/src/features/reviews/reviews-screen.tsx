@@ -23,7 +23,10 @@ function ReviewCard({ review, as, title }: { review: Review; as: As; title: stri
         <span className="review-card-main">
           <span className="review-card-title">{title}</span>
           <span className="review-card-sub">
-            {review.cycleName} · {formatDay(review.periodStart)} – {formatDay(review.periodEnd)}
+            {review.cycleName} ·{' '}
+            <span className="review-nowrap">
+              {formatDay(review.periodStart)} – {formatDay(review.periodEnd)}
+            </span>
           </span>
           {due && <span className="review-card-due">Due {formatDay(due)}</span>}
         </span>
