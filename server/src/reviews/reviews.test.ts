@@ -170,6 +170,19 @@ describe('reviews over sync (issue 6; docs/SYNC.md S5, S8)', () => {
     expect(audit.map((a) => a.actor_id)).toEqual([ann.id, boss.id, boss.id, ann.id]);
   });
 
+  it('S16: two devices editing different questions (and the rating vs the text of one) both survive', async () => {
+    const { reviewId } = await createReviewFixture(db, { ownerId: ann.id, managerId: boss.id });
+    const phone = device(ann);
+    const laptop = device(ann);
+    await phone.push(answer(reviewId, 'self', 'well', { text: 'From the phone' }));
+    await laptop.push(answer(reviewId, 'self', 'overall', { rating: 2 }));
+    await phone.push(answer(reviewId, 'self', 'overall', { text: 'Why 2: a slow start' }));
+    expect((await stored(reviewId))?.self_answers).toEqual({
+      well: { text: 'From the phone' },
+      overall: { rating: 2, text: 'Why 2: a slow start' },
+    });
+  });
+
   it('an answer changed after an HR reopen is audited with its before and after', async () => {
     const { reviewId } = await createReviewFixture(db, { ownerId: ann.id, managerId: boss.id });
     await db.query(
