@@ -11,7 +11,18 @@ import {
   submitManager,
   submitSelf,
 } from './domain/review';
-import { createWin, deleteWin, type RuleContext, updateWin, type Win, WinCreateArgs, WinDeleteArgs, WinUpdateArgs } from './domain/win';
+import {
+  createWin,
+  deleteWin,
+  type RuleContext,
+  restoreWin,
+  updateWin,
+  type Win,
+  WinCreateArgs,
+  WinDeleteArgs,
+  WinRestoreArgs,
+  WinUpdateArgs,
+} from './domain/win';
 import type { RuleResult } from './errors';
 
 /** The synced tables and the row type of each. */
@@ -60,6 +71,8 @@ export const MUTATIONS = {
   'review.signOff@1': def({ table: 'reviews', args: ReviewIdArgs, target: (a) => a.id, apply: signOffReview }),
   'review.acknowledge@1': def({ table: 'reviews', args: ReviewAckArgs, target: (a) => a.id, apply: acknowledgeReview }),
   // --- end reviews ---
+  // Undo of a delete (h-wins).
+  'win.restore@1': def({ table: 'wins', args: WinRestoreArgs, target: (a) => a.id, apply: restoreWin }),
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

@@ -65,8 +65,24 @@ async function act(r: ReturnType<typeof rng>, d: TestDevice, made: Made[]) {
     const patch = r.int(2) ? { title: text() } : { description: text(), tags: [r.pick(WORDS), r.pick(WORDS)] };
     args = { id: target.id, patch };
   } else if (choice < 9 || inbox.length === 0) {
-    name = 'win.delete@1';
-    args = { id: target.id };
+    const deleted = made.filter((m) => m.name === 'win.delete@1');
+    const undo = r.int(3) === 0 ? r.pick(deleted) : undefined;
+    const created = made.find((m) => m.name === 'win.create@1' && (m.args as { id: string }).id === (undo?.args as { id: string })?.id);
+    if (undo && created) {
+      // Undo of a delete made on any device, offline or not; the copy is the win as it was logged (S18).
+      const { id, title, date, visibility, tags } = created.args as {
+        id: string;
+        title: string;
+        date: string;
+        visibility: string;
+        tags: string[];
+      };
+      name = 'win.restore@1';
+      args = { id, copy: { title, date, description: '', tags, visibility, goalId: null, krId: null } };
+    } else {
+      name = 'win.delete@1';
+      args = { id: target.id };
+    }
   } else {
     name = 'inbox.dismiss@1';
     args = { id: r.pick(inbox)?.id };
@@ -121,7 +137,11 @@ async function runSeed(seed: number) {
   expect(mismatches, `seed ${seed}`).toEqual([]);
   expect(wins.map(userFields), `seed ${seed}: replay of accepted mutations equals the server`).toEqual(truth.map(userFields));
   const refused = await db.query<{ device_id: string; mutation_id: number; args: unknown }>(
-    "select device_id, mutation_id, args from rejection where owner_id = $1 and code <> 'CONFLICT'",
+    // Refusals, told apart from conflict copies (S16) by their recorded result, not by code: a create over an
+    // existing id (a restore reached the server first, S18) is a refusal whose code is CONFLICT too.
+    `select x.device_id, x.mutation_id, x.args from rejection x
+     join mutation_result r on r.device_id = x.device_id and r.mutation_id = x.mutation_id
+     where x.owner_id = $1 and r.status = 'rejected'`,
     [person.id],
   );
   const rejectedResults = await db.query<{ n: number }>(

@@ -5,7 +5,7 @@ import { WinsScreen } from '@/features/wins/wins-screen';
 import { matchPath } from '@/ui/router';
 import { Spinner } from '@/ui/screen';
 import { LazyScreen } from './lazy-screen';
-import { InboxScreen, LogWinScreen, MeScreen, PeopleArea, ReviewScreen, ReviewsScreen, SignInScreen } from './screens';
+import { InboxScreen, LogWinScreen, MeScreen, PeopleArea, ReviewScreen, ReviewsScreen, SignInScreen, WinDetailScreen } from './screens';
 import { NotFound } from './status-screens';
 
 export interface RouteProps {
@@ -55,6 +55,13 @@ export const ROUTES: readonly Route[] = [
         }}
       />
     ),
+  },
+  // Wins: one win to edit or read (h-wins); after `/wins/new`, which the first match takes.
+  {
+    pattern: '/wins/:id',
+    title: 'Win',
+    focused: true,
+    render: (_, path) => <LazyScreen screen={WinDetailScreen} props={{ id: matchPath('/wins/:id', path)?.id ?? '' }} />,
   },
 ];
 

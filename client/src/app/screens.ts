@@ -8,6 +8,10 @@ export const LogWinScreen = lazyScreen(() => import('@/features/wins/log-win-scr
 export const PeopleArea = lazyScreen(() => import('@/features/people/people-area').then((m) => m.default));
 export const InboxScreen = lazyScreen(() => import('@/features/inbox/inbox-screen').then((m) => m.default));
 export const MeScreen = lazyScreen(() => import('@/features/me/me-screen').then((m) => m.default));
+
+// Wins: the detail/edit screen (h-wins).
+export const WinDetailScreen = lazyScreen(() => import('@/features/wins/win-detail-screen').then((m) => m.WinDetailScreen));
+
 // --- reviews (reviews-A) ---
 export const ReviewsScreen = lazyScreen(() => import('@/features/reviews/reviews-screen').then((m) => m.default));
 export const ReviewScreen = lazyScreen(() => import('@/features/reviews/review-screen').then((m) => m.default));

@@ -8,7 +8,7 @@ import { mutate } from '@/sync/mutate';
 import { makeActor, makeWin } from '@/sync/testing/factories';
 import { FakeServer } from '@/sync/testing/fake-server';
 import { openPersonDb } from './db';
-import { DbProvider, useInbox, usePendingCount, useWins, useWinTags } from './hooks';
+import { DbProvider, useInbox, usePendingCount, useWin, useWins, useWinTags } from './hooks';
 
 function setup() {
   const actor = makeActor();
@@ -35,10 +35,24 @@ describe('read hooks', () => {
     ]);
     const all = renderHook(() => useWins({}), { wrapper });
     await waitFor(() => expect(all.result.current?.map((x) => x.title)).toEqual(['Same day, later', 'Same day, earlier', 'Old']));
-    const tagged = renderHook(() => useWins({ tag: 'sales' }), { wrapper });
+    const tagged = renderHook(() => useWins({ tags: ['sales'] }), { wrapper });
     await waitFor(() => expect(tagged.result.current?.map((x) => x.title)).toEqual(['Same day, later', 'Old']));
     const searched = renderHook(() => useWins({ query: 'contract #sales' }), { wrapper });
     await waitFor(() => expect(searched.result.current?.map((x) => x.title)).toEqual(['Same day, later']));
+    const thisQuarter = renderHook(() => useWins({ period: 'quarter' }, '2025-02-14'), { wrapper });
+    await waitFor(() => expect(thisQuarter.result.current?.map((x) => x.title)).toEqual(['Same day, later', 'Same day, earlier', 'Old']));
+    const march = renderHook(() => useWins({ period: 'custom', from: '2025-03-01', to: '2025-03-31', tags: ['sales'] }), { wrapper });
+    await waitFor(() => expect(march.result.current?.map((x) => x.title)).toEqual(['Same day, later']));
+  });
+
+  it('useWin: the live row, or null once it is deleted', async () => {
+    const { db, actor, wrapper } = setup();
+    const win = makeWin({ ownerId: actor.personId, title: 'Detail' });
+    await db.wins.put(win);
+    const one = renderHook(() => useWin(win.id), { wrapper });
+    await waitFor(() => expect(one.result.current?.title).toBe('Detail'));
+    await mutate(db, actor, 'win.delete@1', { id: win.id });
+    await waitFor(() => expect(one.result.current).toBeNull());
   });
 
   it('useWins and usePendingCount follow mutate (written on the strict instance)', async () => {

@@ -1,11 +1,14 @@
+import { today as localToday } from '@merit/shared/domain/common';
 import type { Actor } from '@merit/shared/domain/person';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import type { Review } from '@merit/shared/domain/review';
-import { matchesWinQuery, type Win } from '@merit/shared/domain/win';
+import type { Win } from '@merit/shared/domain/win';
+import { matchesWinFilter, type WinFilter } from '@merit/shared/domain/win-filter';
+import type { TableName } from '@merit/shared/mutations';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, createElement, type ReactNode, useContext, useMemo } from 'react';
 import type { SyncEngine } from '@/sync/engine';
-import type { MeritDb } from './db';
+import type { MeritDb, SyncRow } from './db';
 
 /** The signed-in person's database, who they are, and their sync engine. The only read path for synced tables. */
 export interface DbContextValue {
@@ -30,14 +33,42 @@ export function useDb(): DbContextValue {
 /** Newest first: by day, then by when it was logged. */
 const byDateDesc = (a: Win, b: Win) => b.date.localeCompare(a.date) || b.createdAt - a.createdAt;
 
-/** The person's wins, not deleted, newest first; `undefined` while loading. `tag` and `query` narrow the list. */
-export function useWins(opts: { query?: string; tag?: string } = {}): Win[] | undefined {
+/**
+ * The person's wins, not deleted, newest first; `undefined` while loading. The filter (text, tags, period,
+ * goal) narrows the list; `today` (YYYY-MM-DD, local) anchors "this month" and the other periods.
+ */
+export function useWins(filter: WinFilter = {}, today: string = localToday()): Win[] | undefined {
   const { db } = useDb();
-  const { query = '', tag } = opts;
+  // The filter's contents, not its identity, decide when to query again (a new object each render is fine).
+  const key = JSON.stringify(filter);
   return useLiveQuery(async () => {
-    const rows = tag ? await db.wins.where('tags').equals(tag).toArray() : await db.wins.toArray();
-    return rows.filter((w) => !w.deleted && (!query.trim() || matchesWinQuery(w, query))).sort(byDateDesc);
-  }, [db, query, tag]);
+    const f = JSON.parse(key) as WinFilter;
+    const first = f.tags?.[0];
+    const rows = first ? await db.wins.where('tags').equals(first).toArray() : await db.wins.toArray();
+    return rows.filter((w) => matchesWinFilter(w, f, today)).sort(byDateDesc);
+  }, [db, key, today]);
+}
+
+/** One win by id: `undefined` while loading, `null` when this device does not have it (or it was deleted). */
+export function useWin(id: string): Win | null | undefined {
+  const { db } = useDb();
+  return useLiveQuery(async () => {
+    const w = await db.wins.get(id);
+    return w && !w.deleted ? w : null;
+  }, [db, id]);
+}
+
+/**
+ * One row of any synced table by id, live: `undefined` while loading, `null` when this device does not
+ * hold it or it was deleted (the inbox reads what a refused change was about).
+ */
+export function useSyncRow(table: TableName | null, id: string | null): SyncRow | null | undefined {
+  const { db } = useDb();
+  return useLiveQuery(async () => {
+    if (!table || !id) return null;
+    const row = await db.syncTable(table).get(id);
+    return row && !row.deleted ? row : null;
+  }, [db, table, id]);
 }
 
 /** Every tag on a live win, most used first (ties alphabetical). */

@@ -104,6 +104,42 @@ describe('SyncEngine (docs/SYNC.md)', () => {
     engine.stop();
   });
 
+  it('S10/S14: retry() from the error state opens the live subscription again (one at a time) and syncs', async () => {
+    const { server, engine, createWins } = device();
+    const transport = server.transport();
+    const pokes: (() => void)[] = [];
+    const unsubscribed: number[] = [];
+    const live = new SyncEngine({
+      db: engine.db,
+      actor: engine.actor,
+      transport: {
+        ...transport,
+        live: (fn) => {
+          const n = pokes.push(fn);
+          return () => unsubscribed.push(n);
+        },
+      },
+    });
+    await createWins(1);
+    server.faults.push.push(trpcError('UNAUTHORIZED'));
+    live.start();
+    await vi.waitFor(() => expect(live.getStatus().phase).toBe('signed-out'));
+    expect(pokes).toHaveLength(1);
+
+    live.retry();
+    await vi.waitFor(() => expect(live.getStatus().phase).toBe('idle'));
+    expect(pokes).toHaveLength(2);
+    expect(unsubscribed).toEqual([1]);
+
+    // The new subscription is the one that works: a poke on it syncs the next change.
+    const before = server.pushes.length;
+    await createWins(1);
+    pokes[1]?.();
+    await vi.waitFor(() => expect(server.pushes.length).toBe(before + 1));
+    live.stop();
+    expect(unsubscribed).toEqual([1, 2]);
+  });
+
   it('S11: an outdated protocol shows update-required and keeps the outbox', async () => {
     const { db, server, engine, createWins } = device();
     await createWins(1);

@@ -43,6 +43,8 @@ export class SyncEngine {
   private halted = false;
   private leadership: Leadership | null = null;
   private cleanups: (() => void)[] = [];
+  /** Ends the live subscription (S10); replaced on every (re)start so there is never more than one. */
+  private stopLive: (() => void) | null = null;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -90,11 +92,16 @@ export class SyncEngine {
     this.debounce = setTimeout(() => this.drain(), DEBOUNCE_MS);
   };
 
-  /** Tries again now, after a sign-in or an update, or when the person taps "retry". */
+  /**
+   * Tries again now, after a sign-in or an update, or when the person taps "retry". The live subscription
+   * is opened again too: the failure that led here (session ended, server restarted) may have ended it,
+   * and without it this device would hear of other devices' changes only on the next poll.
+   */
   retry = (): void => {
     this.halted = false;
     this.failures = 0;
     clearTimeout(this.retryTimer);
+    if (this.leadership?.isLeader()) this.startLive();
     if (this.leadership) this.drain();
     else void this.syncOnce();
   };
@@ -103,7 +110,7 @@ export class SyncEngine {
     if (this.leadership) return;
     this.leadership = electLeader(`merit-sync-${this.db.personId}`, {
       onLead: () => {
-        if (this.transport.live) this.cleanups.push(this.transport.live(() => this.drain()));
+        this.startLive();
         this.drain();
       },
       onRequest: () => this.drain(),
@@ -130,10 +137,17 @@ export class SyncEngine {
 
   stop(): void {
     for (const c of this.cleanups.splice(0)) c();
+    this.stopLive?.();
+    this.stopLive = null;
     clearTimeout(this.debounce);
     clearTimeout(this.retryTimer);
     this.leadership?.stop();
     this.leadership = null;
+  }
+
+  private startLive(): void {
+    this.stopLive?.();
+    this.stopLive = this.transport.live ? this.transport.live(() => this.drain()) : null;
   }
 
   /** A trigger fired: sync if started, leading, and nothing says retrying is pointless. */

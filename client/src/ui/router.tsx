@@ -67,3 +67,10 @@ export function Link({ href, onClick, ...rest }: LinkProps) {
   };
   return <a href={href} onClick={handle} {...rest} />;
 }
+
+const getSearch = () => window.location.search;
+
+/** The query string (`?tag=a&period=month`), for screens that keep their filters in the URL so back works. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, getSearch, () => '');
+}

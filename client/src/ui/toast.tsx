@@ -1,25 +1,43 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 
-type Show = (text: string) => void;
+/** A button in the toast ("Undo"); the toast stays longer so there is time to reach it. */
+export interface ToastAction {
+  label: string;
+  run(): void;
+}
+type Show = (text: string, action?: ToastAction) => void;
 const ToastContext = createContext<Show>(() => {});
+
+const PLAIN_MS = 3500;
+const WITH_ACTION_MS = 8000;
 
 /** Small confirmations ("Win saved") in a polite live region, gone after a few seconds; never blocking. */
 export function ToastProvider({ children }: { children: ReactNode }) {
-  const [toast, setToast] = useState<{ text: string; key: number } | null>(null);
+  const [toast, setToast] = useState<{ text: string; key: number; action?: ToastAction } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const show = useCallback<Show>((text) => {
+  const show = useCallback<Show>((text, action) => {
     clearTimeout(timer.current);
-    setToast({ text, key: Date.now() });
-    timer.current = setTimeout(() => setToast(null), 3500);
+    setToast(action ? { text, key: Date.now(), action } : { text, key: Date.now() });
+    timer.current = setTimeout(() => setToast(null), action ? WITH_ACTION_MS : PLAIN_MS);
   }, []);
   useEffect(() => () => clearTimeout(timer.current), []);
+  const act = (a: ToastAction) => {
+    clearTimeout(timer.current);
+    setToast(null);
+    a.run();
+  };
   return (
     <ToastContext.Provider value={show}>
       {children}
       <div className="toast-region" aria-live="polite" aria-atomic="true">
         {toast && (
-          <div className="toast" key={toast.key}>
-            {toast.text}
+          <div className={toast.action ? 'toast toast-with-action' : 'toast'} key={toast.key}>
+            <span>{toast.text}</span>
+            {toast.action && (
+              <button type="button" className="toast-action" onClick={() => toast.action && act(toast.action)}>
+                {toast.action.label}
+              </button>
+            )}
           </div>
         )}
       </div>

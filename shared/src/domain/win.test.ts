@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../errors';
 import { uuidv7 } from '../ids';
-import { createWin, deleteWin, matchesWinQuery, updateWin, type Win, WinCreateArgs, winVisibleTo } from './win';
+import { mutationDef } from '../mutations';
+import { createWin, deleteWin, matchesWinQuery, restoreWin, updateWin, type Win, WinCreateArgs, WinRestoreArgs, winVisibleTo } from './win';
 
 const me = { personId: uuidv7(), role: 'employee' as const };
 const ctx = { actor: me, now: 1_000 };
@@ -91,5 +92,56 @@ describe('win rules', () => {
     ['missing', false],
   ])('query %s -> %s', (q, expected) => {
     expect(matchesWinQuery({ title: 'Shipped search', description: 'to all teams', tags: ['launch'] }, q)).toBe(expected);
+  });
+});
+
+describe('win.restore (S18: undo of a delete)', () => {
+  const copyOf = (w: Win) => ({
+    title: w.title,
+    date: w.date,
+    description: w.description,
+    tags: w.tags,
+    visibility: w.visibility,
+    goalId: w.goalId,
+    krId: w.krId,
+  });
+
+  it('brings a deleted win back as it was, stamping server time', () => {
+    const w = made({ deleted: true, description: 'kept' });
+    const r = restoreWin(w, { id: w.id }, { ...ctx, now: 5_000 });
+    expect(r).toEqual({ ok: true, value: { ...w, deleted: false, updatedAt: 5_000 } });
+  });
+
+  it('keeps the stored fields over the copy when the row is there (the server copy wins)', () => {
+    const w = made({ deleted: true, title: 'Stored' });
+    const r = restoreWin(w, { id: w.id, copy: { ...copyOf(w), title: 'From the device' } }, ctx);
+    expect(r).toMatchObject({ ok: true, value: { title: 'Stored', deleted: false } });
+  });
+
+  it('rebuilds the row from the copy on a device that already dropped the tombstoned row', () => {
+    const w = made({ tags: ['a'], visibility: 'manager' });
+    const r = restoreWin(undefined, { id: w.id, copy: copyOf(w) }, { ...ctx, now: 7_000 });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { id: w.id, ownerId: me.personId, title: w.title, tags: ['a'], visibility: 'manager', deleted: false, version: 0 },
+    });
+  });
+
+  it('restoring a live win changes nothing (a repeated undo is harmless)', () => {
+    const w = made();
+    expect(restoreWin(w, { id: w.id }, { ...ctx, now: 9_000 })).toEqual({ ok: true, value: w });
+  });
+
+  it.each([
+    ['a missing win without a copy', () => restoreWin(undefined, { id: uuidv7() }, ctx), 'NOT_FOUND'],
+    ["another person's win", () => restoreWin(made({ ownerId: uuidv7(), deleted: true }), { id: uuidv7() }, ctx), 'FORBIDDEN'],
+  ])('%s is refused', (_, run, code) => {
+    expect(run()).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('is registered, and its args are checked field by field like an edit', () => {
+    expect(mutationDef('win.restore@1')?.table).toBe('wins');
+    const r = parse(WinRestoreArgs, { id: uuidv7(), copy: { ...copyOf(made()), title: ' ' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'copy.title' } });
   });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ok, type RuleResult } from '../errors';
+import { fail, ok, type RuleResult } from '../errors';
 import { LIMITS } from '../limits';
 import { merge3 } from '../sync/merge';
 import { Day, Id, requiredText, text } from './common';
@@ -67,6 +67,25 @@ export const WinUpdateArgs = z.strictObject({ id: Id, patch: WinPatch, base: z.o
 export type WinUpdateArgs = z.infer<typeof WinUpdateArgs>;
 export const WinDeleteArgs = z.strictObject({ id: Id });
 export type WinDeleteArgs = z.infer<typeof WinDeleteArgs>;
+/**
+ * Undo of a delete. `copy` is the win as the device showed it before the delete: a device that already
+ * pulled the tombstone no longer holds the row, and rebuilds its optimistic view from the copy (S18).
+ */
+export const WinRestoreArgs = z.strictObject({
+  id: Id,
+  copy: z.optional(
+    z.strictObject({
+      title: WinFields.title,
+      date: WinFields.date,
+      description: WinFields.description,
+      tags: WinFields.tags,
+      visibility: WinFields.visibility,
+      goalId: z.nullable(Id),
+      krId: z.nullable(z.string().check(z.maxLength(64))),
+    }),
+  ),
+});
+export type WinRestoreArgs = z.infer<typeof WinRestoreArgs>;
 
 export type { RuleContext } from './record';
 
@@ -108,6 +127,30 @@ export function updateWin(prev: Win | undefined, args: WinUpdateArgs, ctx: RuleC
 
 export function deleteWin(prev: Win | undefined, _args: WinDeleteArgs, ctx: RuleContext): RuleResult<Win> {
   return softDelete(prev, ctx, 'win');
+}
+
+/**
+ * Brings a deleted win back, as it was when deleted (S18): only its author, and only through this rule (an
+ * edit never resurrects, S17). Restoring a live win changes nothing, so a repeated undo is harmless.
+ */
+export function restoreWin(prev: Win | undefined, args: WinRestoreArgs, ctx: RuleContext): RuleResult<Win> {
+  if (!prev) {
+    // Deletes are soft on the server, so only a device that dropped the row after the tombstone gets here.
+    if (!args.copy) return fail('NOT_FOUND', 'This win does not exist');
+    return ok({
+      ...args.copy,
+      id: args.id,
+      ownerId: ctx.actor.personId,
+      tags: uniq(args.copy.tags),
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      version: 0,
+      deleted: false,
+    });
+  }
+  if (prev.ownerId !== ctx.actor.personId) return fail('FORBIDDEN', 'Only its author can restore this win');
+  if (!prev.deleted) return ok(prev);
+  return ok({ ...prev, deleted: false, updatedAt: ctx.now });
 }
 
 /** Who may see a win: its author always; the author's manager only when it is shared. */

@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { DbProvider } from '@/db/hooks';
 import { SyncEngine } from '@/sync/engine';
-import { makeActor, makeDeviceDb } from '@/sync/testing/factories';
+import { makeActor, makeDeviceDb, makeWin } from '@/sync/testing/factories';
 import { FakeServer } from '@/sync/testing/fake-server';
 import InboxScreen from './inbox-screen';
 import { typedText, whatItWas } from './rejection-text';
@@ -57,10 +57,42 @@ describe('InboxScreen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Copy text' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith('Led the incident review\n\nWrote the timeline\nand the fixes\n\nops'));
 
-    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('button', { name: 'Apply again' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
     expect(await screen.findByText('Nothing needs your attention')).toBeTruthy();
     const [entry] = await db.outbox.toArray();
     expect(entry).toMatchObject({ name: 'inbox.dismiss@1', table: 'rejections' });
+  });
+
+  it('S16: a conflict copy shows only the clashing text and "Use my version" overwrites the kept text, then leaves the inbox', async () => {
+    const actor = makeActor();
+    const db = makeDeviceDb(actor.personId);
+    const win = makeWin({ ownerId: actor.personId, title: 'Quarterly report', description: 'Laptop words' });
+    await db.wins.put(win);
+    await db.rejections.put(
+      makeRejection(actor.personId, {
+        code: 'CONFLICT',
+        message: 'Your description edit clashed',
+        args: { id: win.id, patch: { title: 'Quarterly report', description: 'Phone words' }, base: { description: 'Old' } },
+      }),
+    );
+    const engine = new SyncEngine({ db, actor, transport: new FakeServer(actor).transport() });
+    render(
+      <DbProvider db={db} actor={actor} engine={engine}>
+        <InboxScreen />
+      </DbProvider>,
+    );
+    expect(await screen.findByText(/changed the description at the same time/)).toBeTruthy();
+    expect(screen.getByText('Phone words')).toBeTruthy();
+    expect(screen.queryByText('Quarterly report')).toBeNull();
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Use my version' }));
+    expect(await screen.findByText('Nothing needs your attention')).toBeTruthy();
+    expect(await db.wins.get(win.id)).toMatchObject({ description: 'Phone words', title: 'Quarterly report' });
+    const sent = await db.outbox.orderBy('mutationId').toArray();
+    expect(sent.map((e) => e.name)).toEqual(['win.update@1', 'inbox.dismiss@1']);
+    expect(sent[0]?.args).toEqual({ id: win.id, patch: { description: 'Phone words' }, base: { description: 'Laptop words' } });
   });
 });
 

@@ -1,28 +1,60 @@
 import type { Rejection } from '@merit/shared/domain/rejection';
+import { uuidv7 } from '@merit/shared/ids';
 import { useState } from 'react';
-import { useInbox } from '@/db/hooks';
+import { useDb, useInbox, useSyncRow } from '@/db/hooks';
 import { describeError } from '@/lib/errors';
 import { useMutate } from '@/sync/mutate';
 import { CopyButton } from '@/ui/copy-button';
 import { formatAgo } from '@/ui/format';
 import { CheckIcon } from '@/ui/icons';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
-import { copyableText, reviewWords, typedText, whatItWas } from './rejection-text';
+import { reapplyPlan, reapplyTarget } from './reapply';
+import { copyableText, shownText, whatItWas, whyText } from './rejection-text';
 
 function RejectionCard({ r }: { r: Rejection }) {
   const mutate = useMutate();
+  const { actor } = useDb();
   const [error, setError] = useState<string>();
-  const fields = typedText(r.args);
-  const dismiss = async () => {
-    const res = await mutate('inbox.dismiss@1', { id: r.id }).catch((e: unknown) => ({ ok: false as const, error: e }));
-    if (!res.ok) setError(describeError(res.error));
+  const [busy, setBusy] = useState(false);
+  const target = reapplyTarget(r);
+  const current = useSyncRow(target?.table ?? null, target?.id ?? null);
+  // Re-derived as the record changes: a win restored elsewhere makes "Apply again" appear, a delete removes it.
+  const plan = current === undefined ? null : reapplyPlan(r, current, actor, Date.now(), uuidv7());
+  const fields = shownText(r);
+
+  const run = async (steps: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await steps();
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
   };
+  const discard = () =>
+    run(async () => {
+      const res = await mutate('inbox.dismiss@1', { id: r.id });
+      if (!res.ok) setError(describeError(res.error));
+    });
+  const reapply = () =>
+    run(async () => {
+      if (!plan) return;
+      const res = await mutate(plan.name, plan.args);
+      if (!res.ok) return setError(describeError(res.error));
+      // Applied again: the item has done its job.
+      const done = await mutate('inbox.dismiss@1', { id: r.id });
+      if (!done.ok) setError(describeError(done.error));
+    });
+
   return (
     <li className="card rejection">
       <p className="rejection-what">
         {whatItWas(r.name)} <span className="muted">· {formatAgo(r.createdAt)}</span>
       </p>
-      <p className="rejection-why">{reviewWords(r) ?? describeError({ code: r.code, message: r.message })}</p>
+      {current && 'title' in current && <p className="rejection-about">“{current.title}”</p>}
+      <p className="rejection-why">{whyText(r)}</p>
       {fields.length > 0 && (
         <dl className="typed">
           {fields.map((f) => (
@@ -34,9 +66,14 @@ function RejectionCard({ r }: { r: Rejection }) {
         </dl>
       )}
       <div className="card-actions">
+        {plan && (
+          <button type="button" className="btn btn-primary btn-small" onClick={reapply} disabled={busy}>
+            {plan.label}
+          </button>
+        )}
         {fields.length > 0 && <CopyButton text={copyableText(r)} label="Copy text" />}
-        <button type="button" className="btn btn-ghost btn-small" onClick={dismiss}>
-          Dismiss
+        <button type="button" className="btn btn-ghost btn-small" onClick={discard} disabled={busy}>
+          Discard
         </button>
       </div>
       {error && (
@@ -54,7 +91,11 @@ export default function InboxScreen() {
   return (
     <Screen
       title="Needs your attention"
-      lead={items && items.length > 0 ? 'These changes could not be saved. Your words are kept here: copy them, then dismiss.' : undefined}
+      lead={
+        items && items.length > 0
+          ? 'These changes could not be saved as they were. Your words are kept here: apply them again where you still can, copy them, or discard them.'
+          : undefined
+      }
     >
       {items === undefined ? (
         <Spinner />

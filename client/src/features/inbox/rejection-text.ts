@@ -1,9 +1,11 @@
 import type { Rejection } from '@merit/shared/domain/rejection';
+import { describeError } from '@/lib/errors';
 
 const WHAT: Record<string, string> = {
   'win.create': 'A win you logged',
   'win.update': 'A change to a win',
   'win.delete': 'Deleting a win',
+  'win.restore': 'Bringing back a deleted win',
   'inbox.dismiss': 'Dismissing an item',
   // --- reviews (reviews-A) ---
   'review.answer': 'An answer in a review',
@@ -39,8 +41,27 @@ export function typedText(args: unknown): { label: string; text: string }[] {
   return out;
 }
 
-export const copyableText = (r: Pick<Rejection, 'args'>): string =>
-  typedText(r.args)
+const isConflictCopy = (r: Pick<Rejection, 'code' | 'args'>) =>
+  r.code === 'CONFLICT' && isRecord(r.args) && isRecord(r.args.patch) && typeof r.args.patch.description === 'string';
+
+/**
+ * What the card shows: for a conflict copy (S16) only the clashing text, since the rest of that edit was
+ * saved; for a refusal everything the person typed.
+ */
+export function shownText(r: Pick<Rejection, 'code' | 'args'>): { label: string; text: string }[] {
+  const all = typedText(r.args);
+  return isConflictCopy(r) ? all.filter((f) => f.label === 'Description') : all;
+}
+
+/** What happened, in plain words. */
+export function whyText(r: Pick<Rejection, 'code' | 'message' | 'args'> & Partial<Pick<Rejection, 'name'>>): string {
+  if (isConflictCopy(r))
+    return 'You and another device changed the description at the same time. The other version was kept; yours is below.';
+  return reviewWords(r) ?? describeError({ code: r.code, message: r.message });
+}
+
+export const copyableText = (r: Pick<Rejection, 'code' | 'args'>): string =>
+  shownText(r)
     .map((f) => f.text)
     .join('\n\n');
 
@@ -49,6 +70,6 @@ export const copyableText = (r: Pick<Rejection, 'args'>): string =>
  * A review's refusals are written for people ("This review was signed off on 2026-11-20; your text is kept in
  * your inbox", "The self-review deadline (...) has passed"): shown as they are, not as the generic words.
  */
-export const reviewWords = (r: Pick<Rejection, 'name' | 'code' | 'message'>): string | null =>
-  r.name.startsWith('review.') && r.code !== 'UNKNOWN_MUTATION' && r.message ? r.message : null;
+export const reviewWords = (r: Pick<Rejection, 'code' | 'message'> & Partial<Pick<Rejection, 'name'>>): string | null =>
+  (r.name ?? '').startsWith('review.') && r.code !== 'UNKNOWN_MUTATION' && r.message ? r.message : null;
 // --- end reviews ---

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyableText, reviewWords, typedText, whatItWas } from './rejection-text';
+import { copyableText, reviewWords, typedText, whatItWas, whyText } from './rejection-text';
 
 describe('a refused review change in the inbox (S5)', () => {
   const r = {
@@ -17,6 +17,7 @@ describe('a refused review change in the inbox (S5)', () => {
     ]);
     expect(copyableText(r)).toBe('Late phone edit\n\n4');
     expect(reviewWords(r)).toBe(r.message);
+    expect(whyText(r)).toBe(r.message);
     expect(reviewWords({ ...r, name: 'win.update@1' })).toBeNull();
   });
 

@@ -11,10 +11,15 @@ interface Props {
   /** Tags the person already uses, offered as one-tap chips. */
   suggestions?: readonly string[];
   now?: Date;
+  /** The values to start from (editing a win); a new win starts empty, dated today. */
+  initial?: WinFormValues;
+  submitLabel?: string;
+  /** Focus the title on open: yes for a new win, no when opening one to read or edit. */
+  focusTitle?: boolean;
 }
 
 /** Title first and focused on open: from "Log a win" to typing is one tap. */
-export function WinForm({ onSave, onCancel, suggestions = [], now }: Props) {
+export function WinForm({ onSave, onCancel, suggestions = [], now, initial, submitLabel = 'Save win', focusTitle = true }: Props) {
   const [formError, setFormError] = useState<string>();
   const {
     register,
@@ -23,7 +28,7 @@ export function WinForm({ onSave, onCancel, suggestions = [], now }: Props) {
     setValue,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<WinFormValues, unknown, WinFormOutput>({ resolver: winFormResolver, defaultValues: defaultWinValues(now) });
+  } = useForm<WinFormValues, unknown, WinFormOutput>({ resolver: winFormResolver, defaultValues: initial ?? defaultWinValues(now) });
   const typed = splitTags(watch('tags'));
   const offered = suggestions.filter((t) => !typed.includes(t)).slice(0, 6);
 
@@ -43,7 +48,7 @@ export function WinForm({ onSave, onCancel, suggestions = [], now }: Props) {
       <TextField
         label="Title"
         placeholder="What went well?"
-        autoFocus
+        autoFocus={focusTitle}
         autoComplete="off"
         enterKeyHint="next"
         maxLength={LIMITS.titleMax}
@@ -94,7 +99,7 @@ export function WinForm({ onSave, onCancel, suggestions = [], now }: Props) {
       <FormError>{formError}</FormError>
       <div className="form-actions">
         <button type="submit" className="btn btn-primary btn-block" disabled={isSubmitting}>
-          Save win
+          {submitLabel}
         </button>
         <button type="button" className="btn btn-ghost btn-block" onClick={onCancel}>
           Cancel
