@@ -9,6 +9,7 @@ import './ui/styles/components.css';
 import './ui/styles/cards.css';
 import './ui/styles/feedback.css';
 import './ui/styles/wins.css';
+import './ui/styles/notes.css';
 import './ui/styles/reviews.css';
 
 const root = document.getElementById('root');

@@ -28,6 +28,7 @@ const MATRIX: Record<string, Access> = {
   'sync.push': 'signedIn',
   'sync.pull': 'signedIn',
   'sync.live': 'signedIn',
+  'export.myRecord': 'signedIn',
 };
 
 /** `_def.procedures` is typed as the router's tree, but at run time it is a flat map from dotted path to procedure. */

@@ -1,4 +1,5 @@
 import { authRouter } from './auth/auth.router';
+import { exportRouter } from './export/export.router';
 import { peopleRouter } from './people/people.router';
 import { setupRouter } from './setup/setup.router';
 import { syncRouter } from './sync/sync.router';
@@ -9,6 +10,7 @@ export const appRouter = router({
   auth: authRouter,
   people: peopleRouter,
   sync: syncRouter,
+  export: exportRouter,
 });
 
 export type AppRouter = typeof appRouter;

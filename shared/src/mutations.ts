@@ -1,4 +1,24 @@
 import type * as z from 'zod/mini';
+// --- notes, feedback, manager notes (issue 5 item 5) ---
+import {
+  createFeedback,
+  deleteFeedback,
+  type Feedback,
+  FeedbackCreateArgs,
+  FeedbackDeleteArgs,
+  FeedbackUpdateArgs,
+  updateFeedback,
+} from './domain/feedback';
+import {
+  createManagerNote,
+  deleteManagerNote,
+  type ManagerNote,
+  ManagerNoteCreateArgs,
+  ManagerNoteDeleteArgs,
+  ManagerNoteUpdateArgs,
+  updateManagerNote,
+} from './domain/manager-note';
+import { createNote, deleteNote, type Note, NoteCreateArgs, NoteDeleteArgs, NoteUpdateArgs, updateNote } from './domain/note';
 import { dismissRejection, InboxDismissArgs, type Rejection } from './domain/rejection';
 import {
   acknowledgeReview,
@@ -24,11 +44,17 @@ import {
   WinUpdateArgs,
 } from './domain/win';
 import type { RuleResult } from './errors';
+// --- end notes ---
 
 /** The synced tables and the row type of each. */
 export interface SyncTables {
   wins: Win;
   rejections: Rejection;
+  // --- notes ---
+  notes: Note;
+  feedback: Feedback;
+  managerNotes: ManagerNote;
+  // --- end notes ---
   // --- reviews (reviews-A) ---
   reviews: Review;
   // --- end reviews ---
@@ -37,6 +63,11 @@ export type TableName = keyof SyncTables;
 export const TABLES: readonly TableName[] = [
   'wins',
   'rejections',
+  // --- notes ---
+  'notes',
+  'feedback',
+  'managerNotes',
+  // --- end notes ---
   // --- reviews (reviews-A) ---
   'reviews',
   // --- end reviews ---
@@ -73,6 +104,17 @@ export const MUTATIONS = {
   // --- end reviews ---
   // Undo of a delete (h-wins).
   'win.restore@1': def({ table: 'wins', args: WinRestoreArgs, target: (a) => a.id, apply: restoreWin }),
+  // --- notes ---
+  'note.create@1': def({ table: 'notes', args: NoteCreateArgs, target: (a) => a.id, apply: createNote }),
+  'note.update@1': def({ table: 'notes', args: NoteUpdateArgs, target: (a) => a.id, apply: updateNote }),
+  'note.delete@1': def({ table: 'notes', args: NoteDeleteArgs, target: (a) => a.id, apply: deleteNote }),
+  'feedback.create@1': def({ table: 'feedback', args: FeedbackCreateArgs, target: (a) => a.id, apply: createFeedback }),
+  'feedback.update@1': def({ table: 'feedback', args: FeedbackUpdateArgs, target: (a) => a.id, apply: updateFeedback }),
+  'feedback.delete@1': def({ table: 'feedback', args: FeedbackDeleteArgs, target: (a) => a.id, apply: deleteFeedback }),
+  'managerNote.create@1': def({ table: 'managerNotes', args: ManagerNoteCreateArgs, target: (a) => a.id, apply: createManagerNote }),
+  'managerNote.update@1': def({ table: 'managerNotes', args: ManagerNoteUpdateArgs, target: (a) => a.id, apply: updateManagerNote }),
+  'managerNote.delete@1': def({ table: 'managerNotes', args: ManagerNoteDeleteArgs, target: (a) => a.id, apply: deleteManagerNote }),
+  // --- end notes ---
 } as const;
 
 export type MutationName = keyof typeof MUTATIONS;

@@ -1,6 +1,6 @@
 import type { ComponentType, SVGProps } from 'react';
 import { useInbox } from '@/db/hooks';
-import { ClipboardIcon, HomeIcon, InboxIcon, PeopleIcon, StarIcon, UserIcon } from '@/ui/icons';
+import { ClipboardIcon, HomeIcon, InboxIcon, NoteIcon, PeopleIcon, StarIcon, UserIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 
 interface Item {
@@ -12,6 +12,7 @@ interface Item {
 const ITEMS: readonly (Item & { hr?: boolean })[] = [
   { href: '/', label: 'Home', Icon: HomeIcon },
   { href: '/wins', label: 'Wins', Icon: StarIcon },
+  { href: '/notes', label: 'Notes', Icon: NoteIcon },
   // --- reviews (reviews-A) ---
   { href: '/reviews', label: 'Reviews', Icon: ClipboardIcon },
   // --- end reviews ---

@@ -5,7 +5,21 @@ import { WinsScreen } from '@/features/wins/wins-screen';
 import { matchPath } from '@/ui/router';
 import { Spinner } from '@/ui/screen';
 import { LazyScreen } from './lazy-screen';
-import { InboxScreen, LogWinScreen, MeScreen, PeopleArea, ReviewScreen, ReviewsScreen, SignInScreen, WinDetailScreen } from './screens';
+import {
+  FeedbackScreen,
+  InboxScreen,
+  LogWinScreen,
+  ManagerNotesScreen,
+  MeScreen,
+  NoteEditScreen,
+  NotesArea,
+  PeopleArea,
+  RecordScreen,
+  ReviewScreen,
+  ReviewsScreen,
+  SignInScreen,
+  WinDetailScreen,
+} from './screens';
 import { NotFound } from './status-screens';
 
 export interface RouteProps {
@@ -40,6 +54,34 @@ export const ROUTES: readonly Route[] = [
   // --- end reviews ---
   { pattern: '/inbox', title: 'Inbox', render: () => <LazyScreen screen={InboxScreen} props={{}} /> },
   { pattern: '/me', title: 'Me', render: (p) => <LazyScreen screen={MeScreen} props={{ me: p.me, onSignedOut: p.onSignedOut }} /> },
+  // --- notes ---
+  { pattern: '/notes', title: 'Notes', render: (_, path) => <LazyScreen screen={NotesArea} props={{ path }} /> },
+  { pattern: '/notes/feedback', title: 'Feedback', render: (_, path) => <LazyScreen screen={NotesArea} props={{ path }} /> },
+  {
+    pattern: '/notes/feedback/new',
+    title: 'Feedback received',
+    focused: true,
+    render: () => <LazyScreen screen={FeedbackScreen} props={{}} />,
+  },
+  {
+    pattern: '/notes/feedback/:id',
+    title: 'Edit feedback',
+    focused: true,
+    render: (_, path) => <LazyScreen screen={FeedbackScreen} props={{ id: param('/notes/feedback/:id', path, 'id') }} />,
+  },
+  {
+    pattern: '/notes/:id',
+    title: 'Edit note',
+    focused: true,
+    render: (_, path) => <LazyScreen screen={NoteEditScreen} props={{ id: param('/notes/:id', path, 'id') }} />,
+  },
+  {
+    pattern: '/team/:personId/notes',
+    title: 'Notes about a report',
+    render: (_, path) => <LazyScreen screen={ManagerNotesScreen} props={{ personId: param('/team/:personId/notes', path, 'personId') }} />,
+  },
+  { pattern: '/me/record', title: 'My record', render: (p) => <LazyScreen screen={RecordScreen} props={{ me: p.me }} /> },
+  // --- end notes ---
   {
     pattern: '/sign-in',
     title: 'Sign in',
@@ -64,6 +106,9 @@ export const ROUTES: readonly Route[] = [
     render: (_, path) => <LazyScreen screen={WinDetailScreen} props={{ id: matchPath('/wins/:id', path)?.id ?? '' }} />,
   },
 ];
+
+/** A path parameter of a route that matched (so it is there). */
+const param = (pattern: string, path: string, name: string) => matchPath(pattern, path)?.[name] ?? '';
 
 export function findRoute(path: string, role: Me['role']): Route | undefined {
   const r = ROUTES.find((x) => matchPath(x.pattern, path));

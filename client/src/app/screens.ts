@@ -11,6 +11,13 @@ export const MeScreen = lazyScreen(() => import('@/features/me/me-screen').then(
 
 // Wins: the detail/edit screen (h-wins).
 export const WinDetailScreen = lazyScreen(() => import('@/features/wins/win-detail-screen').then((m) => m.WinDetailScreen));
+// --- notes ---
+export const NotesArea = lazyScreen(() => import('@/features/notes/notes-area').then((m) => m.default));
+export const NoteEditScreen = lazyScreen(() => import('@/features/notes/note-edit-screen').then((m) => m.default));
+export const FeedbackScreen = lazyScreen(() => import('@/features/notes/feedback-screen').then((m) => m.default));
+export const ManagerNotesScreen = lazyScreen(() => import('@/features/notes/manager-notes-screen').then((m) => m.default));
+export const RecordScreen = lazyScreen(() => import('@/features/me/record-screen').then((m) => m.default));
+// --- end notes ---
 
 // --- reviews (reviews-A) ---
 export const ReviewsScreen = lazyScreen(() => import('@/features/reviews/reviews-screen').then((m) => m.default));

@@ -81,7 +81,7 @@ describe('Session', () => {
       within(nav)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['Home', 'Wins', 'Reviews', 'People', 'Inbox', 'Me']);
+    ).toEqual(['Home', 'Wins', 'Notes', 'Reviews', 'People', 'Inbox', 'Me']);
     expect(screen.getByTestId('sync-status')).toBeTruthy();
   });
 

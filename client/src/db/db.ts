@@ -1,3 +1,6 @@
+import type { Feedback } from '@merit/shared/domain/feedback';
+import type { ManagerNote } from '@merit/shared/domain/manager-note';
+import type { Note } from '@merit/shared/domain/note';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import type { Review } from '@merit/shared/domain/review';
 import type { Win } from '@merit/shared/domain/win';
@@ -59,6 +62,11 @@ export class MeritDb extends Dexie {
   declare outbox: Table<OutboxEntry, number>;
   declare meta: Table<MetaRow, MetaKey>;
   declare shadows: Table<Shadow, [TableName, string]>;
+  // --- notes ---
+  declare notes: Table<Note, string>;
+  declare feedback: Table<Feedback, string>;
+  declare managerNotes: Table<ManagerNote, string>;
+  // --- end notes ---
   readonly personId: string;
   readonly #options: MeritDbOptions;
   #durable: MeritDb | undefined;
@@ -75,6 +83,9 @@ export class MeritDb extends Dexie {
       meta: 'key',
       shadows: '[table+id]',
     });
+    // --- notes: private notes, feedback received, a manager's notes about reports ---
+    this.version(3).stores({ notes: 'id, date, *tags', feedback: 'id, date', managerNotes: 'id, subjectId, date' });
+    // --- end notes ---
     // --- reviews (reviews-A) ---
     this.version(4).stores({ reviews: 'id, ownerId, managerId, state' });
     // --- end reviews ---

@@ -101,6 +101,25 @@ export const MeritMark = (p: P) => (
   </svg>
 );
 
+// --- notes ---
+export const NoteIcon = (p: P) => (
+  <Svg {...p}>
+    <path d="M6 3h9l4 4v14H6z" />
+    <path d="M14 3v5h5M9 12h7M9 16h5" />
+  </Svg>
+);
+export const PinIcon = (p: P) => (
+  <Svg {...p}>
+    <path d="M9 3h6l-1 6 3 3v2H7v-2l3-3z" />
+    <path d="M12 14v7" />
+  </Svg>
+);
+export const DownloadIcon = (p: P) => (
+  <Svg {...p}>
+    <path d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+  </Svg>
+);
+// --- end notes ---
 // --- reviews (reviews-A) ---
 export const ClipboardIcon = (p: P) => (
   <Svg {...p}>

@@ -10,6 +10,7 @@ export type AuditAction =
   | 'people.import'
   | 'password.link'
   | 'password.set'
+  | 'record.export'
   // --- reviews (reviews-A) ---
   | 'review.submit_self'
   | 'review.submit_manager'

@@ -74,7 +74,7 @@ export async function pull(db: Db, actor: Actor, input: PullInput): Promise<Pull
       next[space] = Number(last.row.version);
     } else next[space] = end;
     for (const { table, row } of page) {
-      const visible = visibleRow(table, row, actor.personId);
+      const visible = visibleRow(table, row, actor.personId, spaces);
       // A first snapshot of a space needs no tombstones: the device has none of its rows yet.
       if (visible || start > 0) changes.push({ table, id: String(row.id), row: visible });
     }

@@ -1,3 +1,4 @@
+import { feedbackVisibleTo } from '@merit/shared/domain/feedback';
 import { winVisibleTo } from '@merit/shared/domain/win';
 import type { TableName } from '@merit/shared/mutations';
 import type { Queryable } from '../db/client';
@@ -16,15 +17,22 @@ export async function readableSpaces(q: Queryable, personId: string): Promise<st
 const REVIEWS_A: readonly TableName[] = ['reviews'];
 
 export function tablesOf(space: string, viewerId: string): readonly TableName[] {
-  return space === viewerId ? ['wins', 'rejections', ...REVIEWS_A] : ['wins', ...REVIEWS_A];
+  return space === viewerId ? ['wins', 'rejections', ...NOTES_OWN_TABLES, ...REVIEWS_A] : ['wins', ...NOTES_REPORT_TABLES, ...REVIEWS_A];
 }
 
 /** The row as this viewer may see it, or null: a tombstone for a row that is gone or no longer shared. */
-export function visibleRow(table: TableName, row: Record<string, unknown>, viewerId: string): Record<string, unknown> | null {
+export function visibleRow(
+  table: TableName,
+  row: Record<string, unknown>,
+  viewerId: string,
+  readable: readonly string[] = [],
+): Record<string, unknown> | null {
   if (row.deleted === true) return null;
   // --- reviews (reviews-A) ---
   if (table === 'reviews') return visibleReview(row, viewerId);
   // --- end reviews ---
+  const notes = notesVisibleRow(table, row, viewerId, readable);
+  if (notes !== undefined) return notes;
   if (row.ownerId === viewerId) return row;
   if (table === 'wins') {
     const vis = row.visibility === 'manager' ? 'manager' : 'private';
@@ -32,3 +40,28 @@ export function visibleRow(table: TableName, row: Record<string, unknown>, viewe
   }
   return null;
 }
+
+// --- notes, feedback, manager notes (S30-S32) ---
+/** Private notes and a manager's notes never leave their author's space; a report's shared feedback does. */
+const NOTES_OWN_TABLES: readonly TableName[] = ['notes', 'feedback', 'managerNotes'];
+const NOTES_REPORT_TABLES: readonly TableName[] = ['feedback'];
+
+/**
+ * The notes tables' visibility, undefined for other tables. Written as allow-lists, so a table added later is
+ * never shown by accident: a note only to its author (S30); feedback to its recipient, and to their manager
+ * when shared (S31); a manager note only to its author, and only while its subject is one of the spaces the
+ * author reads, i.e. still their report (S32).
+ */
+function notesVisibleRow(table: TableName, row: Record<string, unknown>, viewerId: string, readable: readonly string[]) {
+  if (table === 'notes') return row.ownerId === viewerId ? row : null;
+  if (table === 'managerNotes') {
+    const subject = String(row.subjectId);
+    return row.ownerId === viewerId && subject !== viewerId && readable.includes(subject) ? row : null;
+  }
+  if (table === 'feedback') {
+    const visibility = row.visibility === 'manager' ? 'manager' : 'private';
+    return feedbackVisibleTo({ ownerId: String(row.ownerId), visibility }, viewerId, readable.includes(String(row.ownerId))) ? row : null;
+  }
+  return undefined;
+}
+// --- end notes ---

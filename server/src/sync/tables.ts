@@ -47,6 +47,54 @@ const SPECS: Record<TableName, TableSpec> = {
     },
     json: ['args'],
   },
+  // --- notes ---
+  notes: {
+    sql: 'note',
+    columns: {
+      id: 'id',
+      ownerId: 'owner_id',
+      title: 'title',
+      body: 'body',
+      tags: 'tags',
+      pinned: 'pinned',
+      date: 'date',
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+      version: 'version',
+      deleted: 'deleted',
+    },
+  },
+  feedback: {
+    sql: 'feedback',
+    columns: {
+      id: 'id',
+      ownerId: 'owner_id',
+      fromId: 'from_id',
+      fromName: 'from_name',
+      date: 'date',
+      body: 'body',
+      visibility: 'visibility',
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+      version: 'version',
+      deleted: 'deleted',
+    },
+  },
+  managerNotes: {
+    sql: 'manager_note',
+    columns: {
+      id: 'id',
+      ownerId: 'owner_id',
+      subjectId: 'subject_id',
+      body: 'body',
+      date: 'date',
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+      version: 'version',
+      deleted: 'deleted',
+    },
+  },
+  // --- end notes ---
   // --- reviews (reviews-A) ---
   reviews: {
     sql: 'review',
@@ -128,3 +176,11 @@ export async function bumpSpace(q: Queryable, space: string): Promise<number> {
   if (v === undefined) throw new Error('space version bump returned nothing');
   return v;
 }
+
+// --- notes: export of one's own record ---
+/** Every live row of one table in one space, oldest first (the export of a person's own record). */
+export async function ownRows(q: Queryable, t: TableName, space: string): Promise<Row[]> {
+  const rows = await q.query<Row>(`select * from ${SPECS[t].sql} where owner_id = $1 and not deleted order by version`, [space]);
+  return rows.map((r) => fromDb(t, r));
+}
+// --- end notes ---

@@ -7,6 +7,17 @@ const WHAT: Record<string, string> = {
   'win.delete': 'Deleting a win',
   'win.restore': 'Bringing back a deleted win',
   'inbox.dismiss': 'Dismissing an item',
+  // --- notes ---
+  'note.create': 'A note you wrote',
+  'note.update': 'A change to a note',
+  'note.delete': 'Deleting a note',
+  'feedback.create': 'Feedback you saved',
+  'feedback.update': 'A change to feedback',
+  'feedback.delete': 'Deleting feedback',
+  'managerNote.create': 'A note about a report',
+  'managerNote.update': 'A change to a note about a report',
+  'managerNote.delete': 'Deleting a note about a report',
+  // --- end notes ---
   // --- reviews (reviews-A) ---
   'review.answer': 'An answer in a review',
   'review.submitSelf': 'Submitting your self-review',

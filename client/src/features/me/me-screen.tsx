@@ -7,6 +7,7 @@ import { signOutAndWipe } from '@/sync/session';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { formatAgo, plural } from '@/ui/format';
 import { Screen } from '@/ui/screen';
+import { ExportCard } from './export-card';
 import { usePersisted } from './use-persisted';
 
 export interface MeInfo {
@@ -102,6 +103,9 @@ export default function MeScreen({ me, onSignedOut }: { me: MeInfo; onSignedOut(
           </button>
         </section>
         <p className="field-hint">On iPhone, add Merit to your Home Screen so Safari keeps your data.</p>
+
+        <h2 className="section-title">Your data</h2>
+        <ExportCard me={me} />
 
         <button
           type="button"
