@@ -14,6 +14,7 @@ import './ui/styles/goals.css';
 import './ui/styles/cycles.css';
 import './ui/styles/wins.css';
 import './ui/styles/notes.css';
+import './ui/styles/reviews.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

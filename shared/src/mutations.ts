@@ -38,6 +38,17 @@ import { createNote, deleteNote, type Note, NoteCreateArgs, NoteDeleteArgs, Note
 import { type Notification, NotificationReadArgs, readNotification } from './domain/notification';
 import { dismissRejection, InboxDismissArgs, type Rejection } from './domain/rejection';
 import {
+  acknowledgeReview,
+  answerReview,
+  type Review,
+  ReviewAckArgs,
+  ReviewAnswerArgs,
+  ReviewIdArgs,
+  signOffReview,
+  submitManager,
+  submitSelf,
+} from './domain/review';
+import {
   createWin,
   deleteWin,
   type RuleContext,
@@ -66,6 +77,9 @@ export interface SyncTables {
   feedback: Feedback;
   managerNotes: ManagerNote;
   // --- end notes ---
+  // --- reviews (reviews-A) ---
+  reviews: Review;
+  // --- end reviews ---
 }
 export type TableName = keyof SyncTables;
 export const TABLES: readonly TableName[] = [
@@ -81,6 +95,9 @@ export const TABLES: readonly TableName[] = [
   'feedback',
   'managerNotes',
   // --- end notes ---
+  // --- reviews (reviews-A) ---
+  'reviews',
+  // --- end reviews ---
 ];
 
 /**
@@ -115,6 +132,13 @@ export const MUTATIONS = {
   'checkin.delete@1': def({ table: 'checkins', args: CheckinDeleteArgs, target: (a) => a.id, apply: deleteCheckin }),
   // reviews-B: notifications
   'notification.read@1': def({ table: 'notifications', args: NotificationReadArgs, target: (a) => a.id, apply: readNotification }),
+  // --- reviews (reviews-A) ---
+  'review.answer@1': def({ table: 'reviews', args: ReviewAnswerArgs, target: (a) => a.id, apply: answerReview }),
+  'review.submitSelf@1': def({ table: 'reviews', args: ReviewIdArgs, target: (a) => a.id, apply: submitSelf }),
+  'review.submitManager@1': def({ table: 'reviews', args: ReviewIdArgs, target: (a) => a.id, apply: submitManager }),
+  'review.signOff@1': def({ table: 'reviews', args: ReviewIdArgs, target: (a) => a.id, apply: signOffReview }),
+  'review.acknowledge@1': def({ table: 'reviews', args: ReviewAckArgs, target: (a) => a.id, apply: acknowledgeReview }),
+  // --- end reviews ---
   // Undo of a delete (h-wins).
   'win.restore@1': def({ table: 'wins', args: WinRestoreArgs, target: (a) => a.id, apply: restoreWin }),
   // --- notes ---

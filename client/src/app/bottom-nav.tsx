@@ -1,6 +1,6 @@
 import type { ComponentType, SVGProps } from 'react';
 import { useInbox } from '@/db/hooks';
-import { CycleIcon, HomeIcon, InboxIcon, NoteIcon, PeopleIcon, StarIcon, TargetIcon, UserIcon } from '@/ui/icons';
+import { ClipboardIcon, CycleIcon, HomeIcon, InboxIcon, NoteIcon, PeopleIcon, StarIcon, TargetIcon, UserIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 
 interface Item {
@@ -15,6 +15,9 @@ const ITEMS: readonly (Item & { hr?: boolean })[] = [
   // goals (issue 5)
   { href: '/goals', label: 'Goals', Icon: TargetIcon },
   { href: '/notes', label: 'Notes', Icon: NoteIcon },
+  // --- reviews (reviews-A) ---
+  { href: '/reviews', label: 'Reviews', Icon: ClipboardIcon },
+  // --- end reviews ---
   { href: '/people', label: 'People', Icon: PeopleIcon, hr: true },
   // reviews-B
   { href: '/cycles', label: 'Cycles', Icon: CycleIcon, hr: true },

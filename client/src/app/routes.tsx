@@ -23,6 +23,8 @@ import {
   PeopleArea,
   RecordScreen,
   ReportScreen,
+  ReviewScreen,
+  ReviewsScreen,
   SignInScreen,
   TeamScreen,
   WinDetailScreen,
@@ -64,6 +66,14 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/people', title: 'People', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/people/new', title: 'Add person', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/people/import', title: 'Import people', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
+  // --- reviews (reviews-A) ---
+  { pattern: '/reviews', title: 'Reviews', render: (p) => <LazyScreen screen={ReviewsScreen} props={{ me: p.me }} /> },
+  {
+    pattern: '/reviews/:id',
+    title: 'Review',
+    render: (p, path) => <LazyScreen screen={ReviewScreen} props={{ me: p.me, id: matchPath('/reviews/:id', path)?.id ?? '' }} />,
+  },
+  // --- end reviews ---
   { pattern: '/inbox', title: 'Inbox', render: () => <LazyScreen screen={InboxScreen} props={{}} /> },
   { pattern: '/me', title: 'Me', render: (p) => <LazyScreen screen={MeScreen} props={{ me: p.me, onSignedOut: p.onSignedOut }} /> },
   // reviews-B: HR review cycles (one lazy chunk) and notifications

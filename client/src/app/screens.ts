@@ -30,3 +30,8 @@ export const FeedbackScreen = lazyScreen(() => import('@/features/notes/feedback
 export const ManagerNotesScreen = lazyScreen(() => import('@/features/notes/manager-notes-screen').then((m) => m.default));
 export const RecordScreen = lazyScreen(() => import('@/features/me/record-screen').then((m) => m.default));
 // --- end notes ---
+
+// --- reviews (reviews-A) ---
+export const ReviewsScreen = lazyScreen(() => import('@/features/reviews/reviews-screen').then((m) => m.default));
+export const ReviewScreen = lazyScreen(() => import('@/features/reviews/review-screen').then((m) => m.default));
+// --- end reviews ---

@@ -5,6 +5,7 @@ import type { ManagerNote } from '@merit/shared/domain/manager-note';
 import type { Note } from '@merit/shared/domain/note';
 import type { Notification } from '@merit/shared/domain/notification';
 import type { Rejection } from '@merit/shared/domain/rejection';
+import type { Review } from '@merit/shared/domain/review';
 import type { Win } from '@merit/shared/domain/win';
 import type { SyncTables, TableName } from '@merit/shared/mutations';
 import { Dexie, type Table } from 'dexie';
@@ -65,6 +66,9 @@ export interface MeritDbOptions {
 export class MeritDb extends Dexie {
   declare wins: Table<Win, string>;
   declare rejections: Table<Rejection, string>;
+  // --- reviews (reviews-A) ---
+  declare reviews: Table<Review, string>;
+  // --- end reviews ---
   declare outbox: Table<OutboxEntry, number>;
   // reviews-B: notifications
   declare notifications: Table<Notification, string>;
@@ -106,6 +110,9 @@ export class MeritDb extends Dexie {
     // --- notes: private notes, feedback received, a manager's notes about reports ---
     this.version(3).stores({ notes: 'id, date, *tags', feedback: 'id, date', managerNotes: 'id, subjectId, date' });
     // --- end notes ---
+    // --- reviews (reviews-A) ---
+    this.version(4).stores({ reviews: 'id, ownerId, managerId, state' });
+    // --- end reviews ---
     if (durability === 'strict') this.#durable = this;
   }
 

@@ -2,6 +2,7 @@ import { today as localToday } from '@merit/shared/domain/common';
 import type { Notification } from '@merit/shared/domain/notification';
 import type { Actor } from '@merit/shared/domain/person';
 import type { Rejection } from '@merit/shared/domain/rejection';
+import type { Review } from '@merit/shared/domain/review';
 import type { Win } from '@merit/shared/domain/win';
 import { matchesWinFilter, type WinFilter } from '@merit/shared/domain/win-filter';
 import type { TableName } from '@merit/shared/mutations';
@@ -109,3 +110,67 @@ export function useNotifications(): Notification[] | undefined {
     return rows.filter((n) => !n.deleted);
   }, [db]);
 }
+// --- reviews (reviews-A) ---
+
+/** Reviews this device holds (mine, and those I review as a manager), not withdrawn; `undefined` while loading. */
+export function useReviews(): Review[] | undefined {
+  const { db } = useDb();
+  return useLiveQuery(async () => (await db.reviews.toArray()).filter((r) => !r.deleted), [db]);
+}
+
+/** One review; `null` when this device does not have it. */
+export function useReview(id: string): Review | null | undefined {
+  const { db } = useDb();
+  return useLiveQuery(async () => {
+    const r = await db.reviews.get(id);
+    return r && !r.deleted ? r : null;
+  }, [db, id]);
+}
+
+/** One thing a review can cite: a win, and goals, check-ins or feedback where this device has those tables. */
+export interface EvidenceItem {
+  table: string;
+  id: string;
+  title: string;
+  detail: string;
+  date: string;
+  tags: string[];
+}
+
+/** Tables read generically as evidence when they exist on this device (other features add them). */
+const EVIDENCE_TABLES = ['goals', 'checkins', 'feedback'] as const;
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const dayOf = (row: Record<string, unknown>): string => {
+  const d = str(row.date) || str(row.day) || str(row.dueDate);
+  if (d) return d.slice(0, 10);
+  return typeof row.createdAt === 'number' ? new Date(row.createdAt).toISOString().slice(0, 10) : '';
+};
+
+/**
+ * What a person did in a period, newest first: their wins (for a manager's device, the report's shared wins,
+ * the only ones it holds), plus goals, check-ins and feedback when those tables exist here.
+ */
+export function useEvidence(ownerId: string, from: string, to: string): EvidenceItem[] | undefined {
+  const { db } = useDb();
+  return useLiveQuery(async () => {
+    const items: EvidenceItem[] = (await db.wins.toArray())
+      .filter((w) => !w.deleted && w.ownerId === ownerId && w.date >= from && w.date <= to)
+      .map((w) => ({ table: 'wins', id: w.id, title: w.title, detail: w.description, date: w.date, tags: w.tags }));
+    const present = new Set(db.tables.map((t) => t.name));
+    for (const name of EVIDENCE_TABLES) {
+      if (!present.has(name)) continue;
+      const rows = (await db.table<Record<string, unknown>, string>(name).toArray()).filter(
+        (r) => r.deleted !== true && (r.ownerId === ownerId || r.subjectId === ownerId || r.aboutId === ownerId),
+      );
+      for (const r of rows) {
+        const date = dayOf(r);
+        const title = str(r.title) || str(r.summary) || str(r.text) || str(r.body) || str(r.note);
+        if (!title || !date || date < from || date > to) continue;
+        items.push({ table: name, id: str(r.id), title: title.split('\n')[0] ?? title, detail: '', date, tags: [] });
+      }
+    }
+    return items.sort((a, b) => b.date.localeCompare(a.date));
+  }, [db, ownerId, from, to]);
+}
+// --- end reviews ---

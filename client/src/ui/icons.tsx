@@ -141,3 +141,12 @@ export const DownloadIcon = (p: P) => (
   </Svg>
 );
 // --- end notes ---
+// --- reviews (reviews-A) ---
+export const ClipboardIcon = (p: P) => (
+  <Svg {...p}>
+    <rect x="5" y="4" width="14" height="17" rx="2" />
+    <path d="M9 4V3h6v1" />
+    <path d="m9 12.5 2 2 4-4" />
+  </Svg>
+);
+// --- end reviews ---

@@ -21,7 +21,14 @@ export type AuditAction =
   | 'cycle.remind'
   | 'cycle.export'
   | 'review.reopen'
-  | 'record.export';
+  | 'record.export'
+  // --- reviews (reviews-A) ---
+  | 'review.submit_self'
+  | 'review.submit_manager'
+  | 'review.sign_off'
+  | 'review.acknowledge'
+  | 'review.answer_after_reopen';
+// --- end reviews ---
 
 export interface AuditEntry {
   actorId: string | null;

@@ -14,6 +14,8 @@ export interface Me {
   orgName: string;
   /** The achievement threshold HR set (0-1), kept on the device for the offline dashboard. */
   achievementThreshold: number;
+  /** Direct reports' names, so a manager's device can name the people it reviews offline (absent in an older cached Me). */
+  reports?: { id: string; name: string }[];
 }
 
 interface MeRow {
@@ -38,6 +40,10 @@ export async function loadMe(q: Queryable, personId: string): Promise<Me | null>
   );
   const r = rows[0];
   if (!r) return null;
+  const reports = await q.query<{ id: string; name: string }>(
+    'select id, name from person where manager_id = $1 and not disabled order by name, id',
+    [personId],
+  );
   return {
     id: r.id,
     name: r.name,
@@ -48,5 +54,6 @@ export async function loadMe(q: Queryable, personId: string): Promise<Me | null>
     isManager: r.is_manager,
     orgName: r.org_name,
     achievementThreshold: r.threshold ?? DEFAULT_ACHIEVEMENT_THRESHOLD,
+    reports,
   };
 }

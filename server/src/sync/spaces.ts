@@ -5,6 +5,7 @@ import { goalVisibleTo } from '@merit/shared/domain/goal';
 import { winVisibleTo } from '@merit/shared/domain/win';
 import type { TableName } from '@merit/shared/mutations';
 import type { Queryable } from '../db/client';
+import { visibleReview } from '../reviews/visibility';
 
 /**
  * The spaces a person reads: their own, and, for a manager, each direct report's. What of a report's
@@ -19,11 +20,13 @@ export async function readableSpaces(q: Queryable, personId: string): Promise<st
 const GOAL_TABLES: readonly TableName[] = ['goals', 'checkins'];
 // reviews-B: notifications are read only by their recipient.
 const OWN_ONLY_B: readonly TableName[] = ['notifications'];
+// reviews-A: a review is read by the reviewee and by the reviewing manager (visibleRow strips per side).
+const REVIEWS_A: readonly TableName[] = ['reviews'];
 
 export function tablesOf(space: string, viewerId: string): readonly TableName[] {
   return space === viewerId
-    ? ['wins', 'rejections', ...GOAL_TABLES, ...NOTES_OWN_TABLES, ...OWN_ONLY_B]
-    : ['wins', ...GOAL_TABLES, ...NOTES_REPORT_TABLES];
+    ? ['wins', 'rejections', ...GOAL_TABLES, ...NOTES_OWN_TABLES, ...OWN_ONLY_B, ...REVIEWS_A]
+    : ['wins', ...GOAL_TABLES, ...NOTES_REPORT_TABLES, ...REVIEWS_A];
 }
 
 /** The row as this viewer may see it, or null: a tombstone for a row that is gone or no longer shared. */
@@ -34,6 +37,9 @@ export function visibleRow(
   readable: readonly string[] = [],
 ): Record<string, unknown> | null {
   if (row.deleted === true) return null;
+  // --- reviews (reviews-A) ---
+  if (table === 'reviews') return visibleReview(row, viewerId);
+  // --- end reviews ---
   const notes = notesVisibleRow(table, row, viewerId, readable);
   if (notes !== undefined) return notes;
   if (row.ownerId === viewerId) return row;

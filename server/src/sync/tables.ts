@@ -151,6 +151,37 @@ const SPECS: Record<TableName, TableSpec> = {
       deleted: 'deleted',
     },
   },
+  // --- reviews (reviews-A) ---
+  reviews: {
+    sql: 'review',
+    columns: {
+      id: 'id',
+      ownerId: 'owner_id',
+      cycleId: 'cycle_id',
+      managerId: 'manager_id',
+      cycleName: 'cycle_name',
+      periodStart: 'period_start',
+      periodEnd: 'period_end',
+      template: 'template',
+      state: 'state',
+      selfDeadline: 'self_deadline',
+      managerDeadline: 'manager_deadline',
+      selfSubmittedAt: 'self_submitted_at',
+      managerSubmittedAt: 'manager_submitted_at',
+      signedOffAt: 'signed_off_at',
+      acknowledgedAt: 'acknowledged_at',
+      ackComment: 'ack_comment',
+      selfAnswers: 'self_answers',
+      managerAnswers: 'manager_answers',
+      reopenCount: 'reopen_count',
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+      version: 'version',
+      deleted: 'deleted',
+    },
+    json: ['template', 'selfAnswers', 'managerAnswers'],
+  },
+  // --- end reviews ---
 };
 
 export const tableSql = (t: TableName) => SPECS[t].sql;

@@ -18,6 +18,13 @@ const WHAT: Record<string, string> = {
   'managerNote.update': 'A change to a note about a report',
   'managerNote.delete': 'Deleting a note about a report',
   // --- end notes ---
+  // --- reviews (reviews-A) ---
+  'review.answer': 'An answer in a review',
+  'review.submitSelf': 'Submitting your self-review',
+  'review.submitManager': 'Submitting a review',
+  'review.signOff': 'Signing off a review',
+  'review.acknowledge': 'Acknowledging a review',
+  // --- end reviews ---
 };
 
 /** "win.create@1" -> "A win you logged": the kind of change, in words, whatever its version. */
@@ -31,10 +38,13 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function typedText(args: unknown): { label: string; text: string }[] {
   if (!isRecord(args)) return [];
-  const source = isRecord(args.patch) ? { ...args, ...args.patch } : args;
+  // A review answer keeps its words inside `answer` (review.answer@1).
+  const source = { ...args, ...(isRecord(args.patch) ? args.patch : {}), ...(isRecord(args.answer) ? args.answer : {}) };
   const out: { label: string; text: string }[] = [];
   for (const [key, value] of Object.entries(source)) {
     if (key === 'id' || key === 'patch' || key === 'visibility' || key === 'date') continue;
+    if (key === 'answer' || key === 'side' || key === 'questionId') continue;
+    if (key === 'rating' && typeof value === 'number') out.push({ label: 'Rating', text: String(value) });
     if (typeof value === 'string' && value.trim()) out.push({ label: key[0]?.toUpperCase() + key.slice(1), text: value });
     else if (Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === 'string'))
       out.push({ label: key[0]?.toUpperCase() + key.slice(1), text: value.join(', ') });
@@ -55,13 +65,22 @@ export function shownText(r: Pick<Rejection, 'code' | 'args'>): { label: string;
 }
 
 /** What happened, in plain words. */
-export function whyText(r: Pick<Rejection, 'code' | 'message' | 'args'>): string {
+export function whyText(r: Pick<Rejection, 'code' | 'message' | 'args'> & Partial<Pick<Rejection, 'name'>>): string {
   if (isConflictCopy(r))
     return 'You and another device changed the description at the same time. The other version was kept; yours is below.';
-  return describeError({ code: r.code, message: r.message });
+  return reviewWords(r) ?? describeError({ code: r.code, message: r.message });
 }
 
 export const copyableText = (r: Pick<Rejection, 'code' | 'args'>): string =>
   shownText(r)
     .map((f) => f.text)
     .join('\n\n');
+
+// --- reviews (reviews-A) ---
+/**
+ * A review's refusals are written for people ("This review was signed off on 2026-11-20; your text is kept in
+ * your inbox", "The self-review deadline (...) has passed"): shown as they are, not as the generic words.
+ */
+export const reviewWords = (r: Pick<Rejection, 'code' | 'message'> & Partial<Pick<Rejection, 'name'>>): string | null =>
+  (r.name ?? '').startsWith('review.') && r.code !== 'UNKNOWN_MUTATION' && r.message ? r.message : null;
+// --- end reviews ---

@@ -1,0 +1,171 @@
+import { answeredBySide, questionsOf, type Review } from '@merit/shared/domain/review';
+import { useState } from 'react';
+import { type EvidenceItem, useEvidence } from '@/db/hooks';
+import { useMutate } from '@/sync/mutate';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
+import { FormError } from '@/ui/field';
+import { formatDay } from '@/ui/format';
+import { Tabs } from '@/ui/tabs';
+import { useToast } from '@/ui/toast';
+import { EvidencePanel } from './evidence-panel';
+import { AnswerView, QuestionField } from './question-field';
+import { AnswersReadOnly, citeViews, GoalsSection, ReviewHead, sectionsFor } from './review-parts';
+import { localRefusal } from './review-words';
+import { useAnswerSaver } from './use-answer-saver';
+
+/**
+ * The manager's side of a report's review: the submitted self-review (never before submission: the server
+ * strips it), the manager's questions saved as they go, the report's shared wins; then submit and sign off.
+ */
+export function ManagerReview({ review, name }: { review: Review; name: string }) {
+  const mutate = useMutate();
+  const toast = useToast();
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState('mine');
+  const [confirm, setConfirm] = useState<'submit' | 'signOff' | null>(null);
+  const evidence = useEvidence(review.ownerId, review.periodStart, review.periodEnd);
+  const { save, flush } = useAnswerSaver(review.id, 'manager', setError);
+  const questions = questionsOf(review.template).filter((q) => answeredBySide(q, 'manager'));
+  const [currentId, setCurrentId] = useState<string | undefined>(questions.find((q) => q.kind === 'text')?.id ?? questions[0]?.id);
+  const current = questions.find((q) => q.id === currentId);
+  const first = name.split(/\s+/)[0] || name;
+
+  if (review.state === 'not_started' || review.state === 'self_in_progress')
+    return (
+      <>
+        <ReviewHead review={review} who="Your review as their manager" due={review.managerDeadline} />
+        <p className="notice">
+          {first} has not submitted their self-review yet. You can write yours once they do; until then it stays private to them.
+        </p>
+        <h2 className="section-title">{first}'s shared wins</h2>
+        <EvidencePanel items={evidence} target={null} isCited={() => false} emptyText={`${first} has not shared wins from this period.`} />
+      </>
+    );
+
+  const editable = review.state === 'self_submitted' || review.state === 'manager_in_progress';
+  const isCited = (i: EvidenceItem) =>
+    current ? (review.managerAnswers[current.id]?.cites ?? []).some((c) => c.id === i.id && c.table === i.table) : false;
+  const onCite = (i: EvidenceItem) => {
+    if (!current) return;
+    const cites = review.managerAnswers[current.id]?.cites ?? [];
+    const cited = isCited(i);
+    save(current.id, {
+      cites: cited ? cites.filter((c) => !(c.id === i.id && c.table === i.table)) : [...cites, { table: i.table, id: i.id }],
+    });
+    toast(cited ? `Removed "${i.title}"` : `Cited "${i.title}"`);
+  };
+  const run = async (what: 'submit' | 'signOff') => {
+    flush();
+    const r = await mutate(what === 'submit' ? 'review.submitManager@1' : 'review.signOff@1', { id: review.id });
+    setConfirm(null);
+    if (r.ok) toast(what === 'submit' ? 'Review submitted' : 'Review signed off');
+    else setError(localRefusal(r.error.message));
+  };
+
+  const mine = editable ? (
+    <div className="stack">
+      {sectionsFor(review.template, ['manager']).map(({ section, questions: qs }) => (
+        <section key={section.id} className="card review-section" aria-labelledby={`msec-${section.id}`}>
+          <h2 className="section-title" id={`msec-${section.id}`}>
+            {section.title}
+          </h2>
+          {section.kind === 'goals' ? (
+            <GoalsSection evidence={evidence} />
+          ) : (
+            qs.map((q) => (
+              <div key={q.id}>
+                {answeredBySide(q, 'self') && (
+                  <AnswerView
+                    question={q}
+                    answer={review.selfAnswers[q.id]}
+                    cites={citeViews(review.selfAnswers[q.id], evidence)}
+                    who={`${first} said`}
+                  />
+                )}
+                <QuestionField
+                  question={q}
+                  answer={review.managerAnswers[q.id]}
+                  cites={citeViews(review.managerAnswers[q.id], evidence)}
+                  current={q.id === currentId}
+                  onFocus={() => setCurrentId(q.id)}
+                  onSave={(patch, debounce) => save(q.id, patch, debounce)}
+                  onFlush={() => flush(q.id)}
+                />
+              </div>
+            ))
+          )}
+        </section>
+      ))}
+      <FormError>{error}</FormError>
+      <button type="button" className="btn btn-primary btn-block" onClick={() => setConfirm('submit')}>
+        Submit review
+      </button>
+      <p className="field-hint">Saved on this device as you go; {first} sees it only once you sign it off.</p>
+    </div>
+  ) : (
+    <div className="stack">
+      <p className="notice">
+        You submitted this review
+        {review.managerSubmittedAt ? ` on ${formatDay(new Date(review.managerSubmittedAt).toISOString().slice(0, 10))}` : ''}. Sign it off
+        to share it with {first}; after that nobody can change it.
+      </p>
+      <AnswersReadOnly review={review} sides={['manager']} evidence={evidence} names={{ self: first, manager: 'You' }} />
+      <FormError>{error}</FormError>
+      <button type="button" className="btn btn-primary btn-block" onClick={() => setConfirm('signOff')}>
+        Sign off
+      </button>
+    </div>
+  );
+
+  return (
+    <>
+      <ReviewHead review={review} who="Your review as their manager" due={review.managerDeadline} />
+      <Tabs
+        label={`Review of ${name}`}
+        current={tab}
+        onChange={setTab}
+        tabs={[
+          { id: 'mine', label: 'Yours', panel: mine },
+          {
+            id: 'self',
+            label: `${first}'s`,
+            panel: <AnswersReadOnly review={review} sides={['self']} evidence={evidence} names={{ self: first, manager: 'You' }} />,
+          },
+          {
+            id: 'wins',
+            label: `Wins${evidence ? ` (${evidence.length})` : ''}`,
+            panel: (
+              <EvidencePanel
+                items={evidence}
+                target={editable && current ? { prompt: current.prompt } : null}
+                isCited={isCited}
+                onCite={editable ? onCite : undefined}
+                emptyText={`${first} has not shared wins from this period.`}
+              />
+            ),
+          },
+        ]}
+      />
+      {confirm === 'submit' && (
+        <ConfirmDialog
+          title="Submit your review?"
+          confirmLabel="Submit"
+          onConfirm={() => void run('submit')}
+          onCancel={() => setConfirm(null)}
+        >
+          You can still read it before signing off, but not change it.
+        </ConfirmDialog>
+      )}
+      {confirm === 'signOff' && (
+        <ConfirmDialog
+          title={`Sign off ${first}'s review?`}
+          confirmLabel="Sign off"
+          onConfirm={() => void run('signOff')}
+          onCancel={() => setConfirm(null)}
+        >
+          {first} will see your review. After sign-off the review is locked on every device.
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

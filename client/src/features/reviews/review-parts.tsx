@@ -1,0 +1,90 @@
+import { answeredBySide, type Review, type Side } from '@merit/shared/domain/review';
+import type { Answer, Question, Section } from '@merit/shared/domain/review-template';
+import type { EvidenceItem } from '@/db/hooks';
+import { formatDay } from '@/ui/format';
+import { AnswerView, type CiteView } from './question-field';
+
+/** The cited items of an answer with their titles, from the evidence this device holds. */
+export function citeViews(answer: Answer | undefined, evidence: readonly EvidenceItem[] | undefined): CiteView[] {
+  return (answer?.cites ?? []).map((c) => ({
+    ...c,
+    title: evidence?.find((e) => e.table === c.table && e.id === c.id)?.title ?? 'Cited item',
+  }));
+}
+
+export function ReviewHead({ review, who, due }: { review: Review; who: string; due: string | null }) {
+  return (
+    <div className="review-head">
+      <p className="review-head-who">{who}</p>
+      <p className="review-head-sub">
+        {review.cycleName} · {formatDay(review.periodStart)} – {formatDay(review.periodEnd)}
+        {due && <> · due {formatDay(due)}</>}
+      </p>
+    </div>
+  );
+}
+
+/** The sections of a template with the questions one side answers (`sides` both: every question). */
+export function sectionsFor(template: readonly Section[], sides: readonly Side[]) {
+  return template
+    .map((s) =>
+      s.kind === 'questions'
+        ? { section: s, questions: s.questions.filter((q) => sides.some((side) => answeredBySide(q, side))) }
+        : { section: s, questions: [] },
+    )
+    .filter((x) => x.section.kind === 'goals' || x.questions.length > 0);
+}
+
+/** The goals section: the reviewee's goals of the period, when this device holds goals. */
+export function GoalsSection({ evidence }: { evidence: readonly EvidenceItem[] | undefined }) {
+  const goals = (evidence ?? []).filter((e) => e.table === 'goals');
+  return goals.length === 0 ? (
+    <p className="field-hint">No goals for this period on this device.</p>
+  ) : (
+    <ul className="plain-list">
+      {goals.map((g) => (
+        <li key={g.id}>{g.title}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every question with the answers of the sides given, read-only. */
+export function AnswersReadOnly({
+  review,
+  sides,
+  evidence,
+  names,
+}: {
+  review: Review;
+  sides: readonly Side[];
+  evidence: readonly EvidenceItem[] | undefined;
+  names: Record<Side, string>;
+}) {
+  return (
+    <div className="stack">
+      {sectionsFor(review.template, sides).map(({ section, questions }) => (
+        <section key={section.id} className="card review-section" aria-labelledby={`sec-${section.id}`}>
+          <h2 className="section-title" id={`sec-${section.id}`}>
+            {section.title}
+          </h2>
+          {section.kind === 'goals' ? (
+            <GoalsSection evidence={evidence} />
+          ) : (
+            questions.map((q: Question) => (
+              <div key={q.id} className="answer-block">
+                <h3 className="answer-prompt">{q.kind === 'competency' ? `${q.competency.name}: ${q.prompt}` : q.prompt}</h3>
+                {sides
+                  .filter((side) => answeredBySide(q, side))
+                  .map((side) => {
+                    const a = (side === 'self' ? review.selfAnswers : review.managerAnswers)[q.id];
+                    return <AnswerView key={side} question={q} answer={a} cites={citeViews(a, evidence)} who={names[side]} />;
+                  })}
+              </div>
+            ))
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { answeredBySide, questionsOf, type Review } from '@merit/shared/domain/review';
+import { useState } from 'react';
+import { type EvidenceItem, useEvidence } from '@/db/hooks';
+import { useMutate } from '@/sync/mutate';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
+import { FormError } from '@/ui/field';
+import { formatDay } from '@/ui/format';
+import { Tabs } from '@/ui/tabs';
+import { useToast } from '@/ui/toast';
+import { EvidencePanel } from './evidence-panel';
+import { QuestionField } from './question-field';
+import { AnswersReadOnly, citeViews, GoalsSection, ReviewHead, sectionsFor } from './review-parts';
+import { localRefusal } from './review-words';
+import { useAnswerSaver } from './use-answer-saver';
+
+/**
+ * The reviewee's self-review: the template's self questions, saved on every change through `mutate` (text
+ * debounced per question), beside the evidence of the period; tapping an item cites it in the current answer.
+ */
+export function SelfReviewForm({ review }: { review: Review }) {
+  const mutate = useMutate();
+  const toast = useToast();
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState('questions');
+  const [confirming, setConfirming] = useState(false);
+  const evidence = useEvidence(review.ownerId, review.periodStart, review.periodEnd);
+  const { save, flush } = useAnswerSaver(review.id, 'self', setError);
+  const questions = questionsOf(review.template).filter((q) => answeredBySide(q, 'self'));
+  const [currentId, setCurrentId] = useState<string | undefined>(questions.find((q) => q.kind === 'text')?.id ?? questions[0]?.id);
+  const current = questions.find((q) => q.id === currentId);
+
+  const isCited = (i: EvidenceItem) =>
+    current ? (review.selfAnswers[current.id]?.cites ?? []).some((c) => c.id === i.id && c.table === i.table) : false;
+  const onCite = (i: EvidenceItem) => {
+    if (!current) return;
+    const cites = review.selfAnswers[current.id]?.cites ?? [];
+    const cited = isCited(i);
+    save(current.id, {
+      cites: cited ? cites.filter((c) => !(c.id === i.id && c.table === i.table)) : [...cites, { table: i.table, id: i.id }],
+    });
+    toast(cited ? `Removed "${i.title}"` : `Cited "${i.title}"`);
+  };
+  const submit = async () => {
+    flush();
+    const r = await mutate('review.submitSelf@1', { id: review.id });
+    setConfirming(false);
+    if (r.ok) toast('Self-review submitted');
+    else setError(localRefusal(r.error.message));
+  };
+
+  const form = (
+    <div className="stack">
+      {sectionsFor(review.template, ['self']).map(({ section, questions: qs }) => (
+        <section key={section.id} className="card review-section" aria-labelledby={`sec-${section.id}`}>
+          <h2 className="section-title" id={`sec-${section.id}`}>
+            {section.title}
+          </h2>
+          {section.kind === 'goals' ? (
+            <GoalsSection evidence={evidence} />
+          ) : (
+            qs.map((q) => (
+              <QuestionField
+                key={q.id}
+                question={q}
+                answer={review.selfAnswers[q.id]}
+                cites={citeViews(review.selfAnswers[q.id], evidence)}
+                current={q.id === currentId}
+                onFocus={() => setCurrentId(q.id)}
+                onSave={(patch, debounce) => save(q.id, patch, debounce)}
+                onFlush={() => flush(q.id)}
+              />
+            ))
+          )}
+        </section>
+      ))}
+      <FormError>{error}</FormError>
+      <button type="button" className="btn btn-primary btn-block" onClick={() => setConfirming(true)}>
+        Submit self-review
+      </button>
+      <p className="field-hint">Every change is saved on this device as you go and syncs when you are online.</p>
+    </div>
+  );
+
+  return (
+    <>
+      <ReviewHead review={review} who="Your self-review" due={review.selfDeadline} />
+      <Tabs
+        label="Self-review"
+        current={tab}
+        onChange={setTab}
+        tabs={[
+          { id: 'questions', label: 'Questions', panel: form },
+          {
+            id: 'evidence',
+            label: `Evidence${evidence ? ` (${evidence.length})` : ''}`,
+            panel: (
+              <EvidencePanel
+                items={evidence}
+                target={current ? { prompt: current.prompt } : null}
+                isCited={isCited}
+                onCite={onCite}
+                emptyText="Wins you log with a date in this period show up here."
+              />
+            ),
+          },
+        ]}
+      />
+      {confirming && (
+        <ConfirmDialog
+          title="Submit your self-review?"
+          confirmLabel="Submit"
+          onConfirm={() => void submit()}
+          onCancel={() => setConfirming(false)}
+        >
+          Your manager will see it, and you cannot change it afterwards. It is due {formatDay(review.selfDeadline)}.
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
+
+/** After submitting and until sign-off: what the reviewee sent, read-only. */
+export function SelfReviewSubmitted({ review }: { review: Review }) {
+  const evidence = useEvidence(review.ownerId, review.periodStart, review.periodEnd);
+  return (
+    <>
+      <ReviewHead review={review} who="Your self-review" due={null} />
+      <p className="notice notice-ok">
+        Submitted{review.selfSubmittedAt ? ` on ${formatDay(new Date(review.selfSubmittedAt).toISOString().slice(0, 10))}` : ''}. Your
+        manager's review shows here once they sign it off.
+      </p>
+      <AnswersReadOnly review={review} sides={['self']} evidence={evidence} names={{ self: 'You', manager: 'Manager' }} />
+    </>
+  );
+}
