@@ -60,7 +60,8 @@ describe('HR runs a review cycle (issue 6)', () => {
         await page.getByLabel('Email').fill(HR.email);
         await page.getByLabel('Password').fill(HR.password);
         await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.getByRole('link', { name: 'Cycles' }).click();
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+        await page.getByRole('link', { name: 'Review cycles' }).click();
         await page.getByRole('heading', { name: 'Review cycles' }).waitFor();
         await expectAccessible(page, 'cycles home');
 

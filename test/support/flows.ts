@@ -20,12 +20,12 @@ export async function setupOrganisation(page: Page): Promise<void> {
   await page.getByLabel('Email').fill(HR.email);
   await page.getByLabel('Password').fill(HR.password);
   await page.getByRole('button', { name: 'Create organisation' }).click();
-  await page.getByRole('link', { name: 'People' }).waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).waitFor();
 }
 
 /** HR imports the CSV and returns the one-time set-password link of each person, by e-mail. */
 export async function importPeople(page: Page, csv = PEOPLE_CSV): Promise<Map<string, string>> {
-  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await page.getByRole('button', { name: 'Import CSV' }).click();
   await page.getByLabel('CSV', { exact: true }).fill(csv);
   await page.getByRole('button', { name: 'Preview' }).click();

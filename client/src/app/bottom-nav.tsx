@@ -1,6 +1,6 @@
 import type { ComponentType, SVGProps } from 'react';
 import { useInbox } from '@/db/hooks';
-import { ClipboardIcon, CycleIcon, HomeIcon, InboxIcon, NoteIcon, PeopleIcon, StarIcon, TargetIcon, UserIcon } from '@/ui/icons';
+import { ClipboardIcon, HomeIcon, InboxIcon, NoteIcon, PeopleIcon, StarIcon, TargetIcon, UserIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 
 interface Item {
@@ -9,46 +9,85 @@ interface Item {
   Icon: ComponentType<SVGProps<SVGSVGElement>>;
 }
 
-const ITEMS: readonly (Item & { hr?: boolean })[] = [
+/**
+ * Five destinations everyone uses daily fit a 390 px phone; HR gets a sixth, "People", the door to the admin
+ * screens (people, review cycles, audit log; see AdminTabs). Inbox, notifications and Me live in the top bar.
+ */
+const ITEMS: readonly (Item & { hr?: boolean; also?: string })[] = [
   { href: '/', label: 'Home', Icon: HomeIcon },
   { href: '/wins', label: 'Wins', Icon: StarIcon },
-  // goals (issue 5)
   { href: '/goals', label: 'Goals', Icon: TargetIcon },
   { href: '/notes', label: 'Notes', Icon: NoteIcon },
-  // --- reviews (reviews-A) ---
   { href: '/reviews', label: 'Reviews', Icon: ClipboardIcon },
-  // --- end reviews ---
-  { href: '/people', label: 'People', Icon: PeopleIcon, hr: true },
-  // reviews-B
-  { href: '/cycles', label: 'Cycles', Icon: CycleIcon, hr: true },
-  { href: '/inbox', label: 'Inbox', Icon: InboxIcon },
-  { href: '/me', label: 'Me', Icon: UserIcon },
+  { href: '/people', label: 'People', Icon: PeopleIcon, hr: true, also: '/cycles' },
 ];
 
-const isCurrent = (href: string, path: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
+const under = (href: string, path: string) => path === href || path.startsWith(`${href}/`);
+const isCurrent = (href: string, path: string) => (href === '/' ? path === '/' : under(href, path));
 
 export function BottomNav({ path, isHr }: { path: string; isHr: boolean }) {
-  const inbox = useInbox()?.length ?? 0;
   return (
     <nav className="bottom-nav" aria-label="Main">
       <ul>
-        {ITEMS.filter((i) => !i.hr || isHr).map(({ href, label, Icon }) => (
+        {ITEMS.filter((i) => !i.hr || isHr).map(({ href, label, Icon, also }) => (
           <li key={href}>
-            <Link href={href} className="nav-link" aria-current={isCurrent(href, path) ? 'page' : undefined}>
+            <Link
+              href={href}
+              className="nav-link"
+              aria-current={isCurrent(href, path) || (also !== undefined && under(also, path)) ? 'page' : undefined}
+            >
               <span className="nav-icon">
                 <Icon />
-                {href === '/inbox' && inbox > 0 && (
-                  <span className="nav-badge">
-                    {inbox}
-                    <span className="visually-hidden"> need attention</span>
-                  </span>
-                )}
               </span>
               <span className="nav-label">{label}</span>
             </Link>
           </li>
         ))}
       </ul>
+    </nav>
+  );
+}
+
+/** The top bar's way to what needs attention: refused or clashing changes, with their count. */
+export function InboxButton() {
+  const inbox = useInbox()?.length ?? 0;
+  return (
+    <Link href="/inbox" className="icon-btn bell" aria-label={inbox > 0 ? `Inbox, ${inbox} need attention` : 'Inbox'}>
+      <InboxIcon />
+      {inbox > 0 && (
+        <span className="nav-badge bell-badge" aria-hidden="true">
+          {inbox > 99 ? '99+' : inbox}
+        </span>
+      )}
+    </Link>
+  );
+}
+
+export function MeButton({ path }: { path: string }) {
+  return (
+    <Link href="/me" className="icon-btn bell" aria-label="Me" aria-current={under('/me', path) ? 'page' : undefined}>
+      <UserIcon />
+    </Link>
+  );
+}
+
+const ADMIN: readonly { href: string; label: string }[] = [
+  { href: '/people', label: 'People' },
+  { href: '/cycles', label: 'Review cycles' },
+  { href: '/cycles/audit', label: 'Audit log' },
+];
+
+/** HR's admin screens side by side: shown on /people and /cycles. */
+export function AdminTabs({ path }: { path: string }) {
+  if (!under('/people', path) && !under('/cycles', path)) return null;
+  const current = path.startsWith('/cycles/audit') ? '/cycles/audit' : under('/cycles', path) ? '/cycles' : '/people';
+  return (
+    <nav className="admin-tabs" aria-label="Admin">
+      {ADMIN.map((a) => (
+        <Link key={a.href} href={a.href} className="admin-tab" aria-current={a.href === current ? 'page' : undefined}>
+          {a.label}
+        </Link>
+      ))}
     </nav>
   );
 }

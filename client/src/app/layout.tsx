@@ -3,7 +3,7 @@ import { NotificationBell } from '@/features/notifications/notification-bell';
 import { SyncBanners } from '@/features/sync-status/sync-banners';
 import { SyncPill } from '@/features/sync-status/sync-pill';
 import { MeritMark } from '@/ui/icons';
-import { BottomNav } from './bottom-nav';
+import { AdminTabs, BottomNav, InboxButton, MeButton } from './bottom-nav';
 
 interface Props {
   path: string;
@@ -45,12 +45,15 @@ export function Layout({ path, title, orgName, isHr, focused, children }: Props)
           <span className="top-title">{orgName || 'Merit'}</span>
         </div>
         <div className="top-actions">
-          <NotificationBell />
           <SyncPill />
+          <InboxButton />
+          <NotificationBell />
+          <MeButton path={path} />
         </div>
       </header>
       <SyncBanners signingIn={path === '/sign-in'} />
       <main className="main" ref={main}>
+        {isHr && !focused && <AdminTabs path={path} />}
         {children}
       </main>
       {!focused && <BottomNav path={path} isHr={isHr} />}

@@ -82,7 +82,7 @@ describe('Session', () => {
       within(nav)
         .getAllByRole('link')
         .map((l) => l.textContent),
-    ).toEqual(['Home', 'Wins', 'Goals', 'Notes', 'People', 'Inbox', 'Me']);
+    ).toEqual(['Home', 'Wins', 'Goals', 'Notes', 'Reviews', 'People']);
     expect(screen.getByTestId('sync-status')).toBeTruthy();
   });
 
