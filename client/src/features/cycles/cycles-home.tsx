@@ -16,14 +16,9 @@ export function CyclesHome() {
     <Screen
       title="Review cycles"
       actions={
-        <>
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => navigate('/cycles/audit')}>
-            Audit log
-          </button>
-          <button type="button" className="btn btn-primary btn-small" onClick={() => navigate('/cycles/new')}>
-            <PlusIcon width={18} height={18} /> New cycle
-          </button>
-        </>
+        <button type="button" className="btn btn-primary btn-small" onClick={() => navigate('/cycles/new')}>
+          <PlusIcon width={18} height={18} /> New cycle
+        </button>
       }
     >
       <div className="hr-wide hr-columns">
