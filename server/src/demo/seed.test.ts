@@ -56,6 +56,13 @@ describe('demo data', () => {
     const wins = page.changes.filter((c) => c.table === 'wins');
     expect(wins.length).toBeGreaterThanOrEqual(2);
     for (const w of wins) expect(w.row?.ownerId).toBe(me.id);
+    // Two goals with their check-ins, each row a distinct version of the person's space (S7).
+    const goals = page.changes.filter((c) => c.table === 'goals');
+    expect(goals).toHaveLength(2);
+    const checkins = page.changes.filter((c) => c.table === 'checkins');
+    for (const c of checkins) expect(goals.map((g) => g.id)).toContain(c.row?.goalId);
+    const versions = page.changes.map((c) => Number(c.row?.version));
+    expect(new Set(versions).size).toBe(versions.length);
   });
 
   it('never seeds a database that already has people', async () => {

@@ -1,7 +1,10 @@
+import { createCheckin } from '@merit/shared/domain/checkin';
 import { today } from '@merit/shared/domain/common';
+import { createGoal, type GoalCreateArgs } from '@merit/shared/domain/goal';
 import { uuidv7 } from '@merit/shared/ids';
 import { hashPassword } from '../auth/password';
-import type { Db } from '../db/client';
+import type { Db, Queryable } from '../db/client';
+import { bumpSpace, upsert } from '../sync/tables';
 import { DEMO_ORG, DEMO_PASSWORD, demoPeople, demoWins } from './people';
 
 const DAY = 86_400_000;
@@ -69,6 +72,12 @@ export async function seedDemo(db: Db, print: (line: string) => void): Promise<b
     print('Demo data was not seeded: this database already has people in it.');
     return false;
   }
+  await db.tx((q) =>
+    seedGoals(
+      q,
+      people.map((p) => id(p.key)),
+    ),
+  );
   const manager = people.find((p) => p.key === 'm0');
   const employee = people.find((p) => p.managerKey === 'm0');
   print(`Demo organisation "${DEMO_ORG}" created with ${people.length} people. Sign in with password ${DEMO_PASSWORD} as:`);
@@ -76,4 +85,52 @@ export async function seedDemo(db: Db, print: (line: string) => void): Promise<b
   if (manager) print(`  manager:   ${manager.email} (${manager.name}, ${manager.department})`);
   if (employee) print(`  employee:  ${employee.email} (${employee.name}, reports to ${manager?.name ?? 'a manager'})`);
   return true;
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Two goals of this quarter per person, shared with their manager, with weekly check-ins: one on track, one
+ * behind, so the dashboard, the forecast and the team view have something to show. Built by the same shared
+ * rules a device runs, then versioned like a push (one space bump per row).
+ */
+async function seedGoals(q: Queryable, personIds: readonly string[]): Promise<void> {
+  const now = Date.now();
+  const d = new Date(now);
+  const qStart = Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3, 1);
+  const qEnd = Date.UTC(d.getUTCFullYear(), Math.floor(d.getUTCMonth() / 3) * 3 + 3, 0);
+  const elapsed = Math.max(0.1, Math.min(1, (now - qStart) / (qEnd - qStart)));
+  const weeks = [21, 14, 7].map((days) => now - days * DAY).filter((t) => t >= qStart);
+  const plans = [
+    { title: 'Ship the onboarding revamp', kr: 'Onboarding steps shipped', target: 8, pace: 1.05 },
+    { title: 'Raise customer satisfaction', kr: 'Support tickets closed within a day', target: 40, pace: 0.5 },
+  ];
+  for (const ownerId of personIds) {
+    const ctx = { actor: { personId: ownerId, role: 'employee' as const }, now };
+    for (const plan of plans) {
+      const args: GoalCreateArgs = {
+        id: uuidv7(now),
+        title: plan.title,
+        description: '',
+        periodStart: isoDay(qStart),
+        dueDate: isoDay(qEnd),
+        visibility: 'manager',
+        keyResults: [{ id: 'k1', title: plan.kr, kind: 'number', start: 0, target: plan.target, unit: '', weight: 1, current: null }],
+      };
+      const goal = createGoal(undefined, args, ctx);
+      if (!goal.ok) throw new Error(`demo goal: ${goal.error.message}`);
+      await upsert(q, 'goals', { ...goal.value, version: await bumpSpace(q, ownerId) });
+      for (const [i, at] of weeks.entries()) {
+        const share = (elapsed * (i + 1)) / weeks.length;
+        const value = Math.round(plan.target * share * plan.pace * 10) / 10;
+        const c = createCheckin(
+          undefined,
+          { id: uuidv7(at), goalId: args.id, krId: 'k1', value, confidence: plan.pace >= 1 ? 8 : 4, date: isoDay(at) },
+          ctx,
+        );
+        if (!c.ok) throw new Error(`demo check-in: ${c.error.message}`);
+        await upsert(q, 'checkins', { ...c.value, goalVisibility: 'manager', version: await bumpSpace(q, ownerId) });
+      }
+    }
+  }
 }
