@@ -32,6 +32,8 @@ describe('read hooks', () => {
       w('Same day, earlier', '2025-03-01', 1),
       w('Same day, later', '2025-03-01', 2, { tags: ['sales'], description: 'Big contract' }),
       w('Deleted', '2025-04-01', 3, { deleted: true, tags: ['sales'] }),
+      // A report's shared win on a manager's device is theirs, not mine.
+      w('A report shared this', '2025-03-02', 4, { ownerId: uuidv7(), tags: ['sales'] }),
     ]);
     const all = renderHook(() => useWins({}), { wrapper });
     await waitFor(() => expect(all.result.current?.map((x) => x.title)).toEqual(['Same day, later', 'Same day, earlier', 'Old']));

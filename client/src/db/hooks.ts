@@ -38,6 +38,7 @@ const byDateDesc = (a: Win, b: Win) => b.date.localeCompare(a.date) || b.created
  * The person's wins, not deleted, newest first; `undefined` while loading. The filter (text, tags, period,
  * goal) narrows the list; `today` (YYYY-MM-DD, local) anchors "this month" and the other periods.
  */
+/** My wins (newest first) that pass the filter; `undefined` while loading. */
 export function useWins(filter: WinFilter = {}, today: string = localToday()): Win[] | undefined {
   const { db } = useDb();
   // The filter's contents, not its identity, decide when to query again (a new object each render is fine).
@@ -46,7 +47,8 @@ export function useWins(filter: WinFilter = {}, today: string = localToday()): W
     const f = JSON.parse(key) as WinFilter;
     const first = f.tags?.[0];
     const rows = first ? await db.wins.where('tags').equals(first).toArray() : await db.wins.toArray();
-    return rows.filter((w) => matchesWinFilter(w, f, today)).sort(byDateDesc);
+    // A manager's device also holds the wins reports shared: those show on the report's page, not in mine.
+    return rows.filter((w) => w.ownerId === db.personId && matchesWinFilter(w, f, today)).sort(byDateDesc);
   }, [db, key, today]);
 }
 
