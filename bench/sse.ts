@@ -11,7 +11,7 @@ export interface LiveStream {
   close(): void;
 }
 
-/** `path` picks another subscription on the same wire (reviews-B: `cycles.live` with its input). */
+/** `path` picks another subscription on the same wire (`cycles.live` with its input). */
 export async function openLive(base: string, cookie: string, timeoutMs = 10_000, path = '/trpc/sync.live'): Promise<LiveStream> {
   const abort = new AbortController();
   const res = await fetch(`${base}${path}`, { headers: { cookie, accept: 'text/event-stream' }, signal: abort.signal });

@@ -17,7 +17,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** An HR procedure called from HR's signed-in page (reviews-B's templates/cycles API, docs/API.md). */
+/** An HR procedure called from HR's signed-in page (the HR templates and cycles API, docs/API.md). */
 async function hrCall<T>(page: Page, path: string, input?: unknown, method: 'GET' | 'POST' = 'POST'): Promise<T> {
   const r = await call(page, path, input, method);
   const body = r.body as { result?: { data: T }; error?: unknown };

@@ -10,7 +10,7 @@ import './ui/styles/cards.css';
 import './ui/styles/feedback.css';
 // goals (issue 5)
 import './ui/styles/goals.css';
-// reviews-B
+// review cycles
 import './ui/styles/cycles.css';
 import './ui/styles/wins.css';
 import './ui/styles/notes.css';

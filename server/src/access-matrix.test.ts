@@ -32,7 +32,7 @@ const MATRIX: Record<string, Access> = {
   'goals.directory': 'signedIn',
   'goals.setAchievementThreshold': 'hr',
   'goals.team': 'signedIn',
-  // reviews-B: HR side of review cycles
+  // HR side of review cycles
   'templates.list': 'hr',
   'templates.get': 'hr',
   'templates.create': 'hr',

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     if (env.demo) await seedDemo(db, (line) => console.log(line));
     const app = await buildApp({ db, env, bus });
     await app.listen({ host: env.host, port: env.port });
-    // reviews-B: automatic review reminders (idempotent across processes: see cycles/reminders.ts)
+    // automatic review reminders (idempotent across processes: see cycles/reminders.ts)
     const stopReminders = startReminders(db, bus, createMailer(env), (m) => app.log.warn(m));
     const shown = env.publicUrl ?? `http://${env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host}:${env.port}`;
     app.log.info(`Merit is running at ${shown} (database: ${db.kind === 'pg' ? 'PostgreSQL' : `PGlite in ${env.dataDir}`})`);

@@ -17,7 +17,7 @@ export const appRouter = router({
   sync: syncRouter,
   // goals (issue 5)
   goals: goalsRouter,
-  // reviews-B: HR side of review cycles
+  // HR side of review cycles
   templates: templatesRouter,
   questionBank: questionBankRouter,
   cycles: cyclesRouter,

@@ -34,7 +34,7 @@ import {
   updateManagerNote,
 } from './domain/manager-note';
 import { createNote, deleteNote, type Note, NoteCreateArgs, NoteDeleteArgs, NoteUpdateArgs, updateNote } from './domain/note';
-// reviews-B: notifications
+// notifications
 import { type Notification, NotificationReadArgs, readNotification } from './domain/notification';
 import { dismissRejection, InboxDismissArgs, type Rejection } from './domain/rejection';
 import {
@@ -70,14 +70,14 @@ export interface SyncTables {
   // goals and check-ins (issue 5)
   goals: Goal;
   checkins: Checkin;
-  // reviews-B: notifications
+  // notifications
   notifications: Notification;
   // --- notes ---
   notes: Note;
   feedback: Feedback;
   managerNotes: ManagerNote;
   // --- end notes ---
-  // --- reviews (reviews-A) ---
+  // --- reviews ---
   reviews: Review;
   // --- end reviews ---
 }
@@ -88,14 +88,14 @@ export const TABLES: readonly TableName[] = [
   // goals and check-ins (issue 5)
   'goals',
   'checkins',
-  // reviews-B: notifications
+  // notifications
   'notifications',
   // --- notes ---
   'notes',
   'feedback',
   'managerNotes',
   // --- end notes ---
-  // --- reviews (reviews-A) ---
+  // --- reviews ---
   'reviews',
   // --- end reviews ---
 ];
@@ -130,16 +130,16 @@ export const MUTATIONS = {
   'goal.propose@1': def({ table: 'goals', args: GoalProposeArgs, target: (a) => a.id, apply: proposeGoal }),
   'checkin.create@1': def({ table: 'checkins', args: CheckinCreateArgs, target: (a) => a.id, apply: createCheckin }),
   'checkin.delete@1': def({ table: 'checkins', args: CheckinDeleteArgs, target: (a) => a.id, apply: deleteCheckin }),
-  // reviews-B: notifications
+  // notifications
   'notification.read@1': def({ table: 'notifications', args: NotificationReadArgs, target: (a) => a.id, apply: readNotification }),
-  // --- reviews (reviews-A) ---
+  // --- reviews ---
   'review.answer@1': def({ table: 'reviews', args: ReviewAnswerArgs, target: (a) => a.id, apply: answerReview }),
   'review.submitSelf@1': def({ table: 'reviews', args: ReviewIdArgs, target: (a) => a.id, apply: submitSelf }),
   'review.submitManager@1': def({ table: 'reviews', args: ReviewIdArgs, target: (a) => a.id, apply: submitManager }),
   'review.signOff@1': def({ table: 'reviews', args: ReviewIdArgs, target: (a) => a.id, apply: signOffReview }),
   'review.acknowledge@1': def({ table: 'reviews', args: ReviewAckArgs, target: (a) => a.id, apply: acknowledgeReview }),
   // --- end reviews ---
-  // Undo of a delete (h-wins).
+  // Undo of a delete.
   'win.restore@1': def({ table: 'wins', args: WinRestoreArgs, target: (a) => a.id, apply: restoreWin }),
   // --- notes ---
   'note.create@1': def({ table: 'notes', args: NoteCreateArgs, target: (a) => a.id, apply: createNote }),

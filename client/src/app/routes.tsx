@@ -66,7 +66,7 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/people', title: 'People', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/people/new', title: 'Add person', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/people/import', title: 'Import people', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
-  // --- reviews (reviews-A) ---
+  // --- reviews ---
   { pattern: '/reviews', title: 'Reviews', render: (p) => <LazyScreen screen={ReviewsScreen} props={{ me: p.me }} /> },
   {
     pattern: '/reviews/:id',
@@ -76,7 +76,7 @@ export const ROUTES: readonly Route[] = [
   // --- end reviews ---
   { pattern: '/inbox', title: 'Inbox', render: () => <LazyScreen screen={InboxScreen} props={{}} /> },
   { pattern: '/me', title: 'Me', render: (p) => <LazyScreen screen={MeScreen} props={{ me: p.me, onSignedOut: p.onSignedOut }} /> },
-  // reviews-B: HR review cycles (one lazy chunk) and notifications
+  // HR review cycles (one lazy chunk) and notifications
   ...(
     [
       ['/cycles', 'Review cycles'],
@@ -188,7 +188,7 @@ export const ROUTES: readonly Route[] = [
       <LazyScreen screen={GoalEditScreen} props={{ mode: { kind: 'propose', ownerId: param('/team/:id/propose', path, 'id') } }} />
     ),
   },
-  // Wins: one win to edit or read (h-wins); after `/wins/new`, which the first match takes.
+  // Wins: one win to edit or read; after `/wins/new`, which the first match takes.
   {
     pattern: '/wins/:id',
     title: 'Win',

@@ -8,7 +8,7 @@ export const LogWinScreen = lazyScreen(() => import('@/features/wins/log-win-scr
 export const PeopleArea = lazyScreen(() => import('@/features/people/people-area').then((m) => m.default));
 export const InboxScreen = lazyScreen(() => import('@/features/inbox/inbox-screen').then((m) => m.default));
 export const MeScreen = lazyScreen(() => import('@/features/me/me-screen').then((m) => m.default));
-// reviews-B: HR review cycles and notifications
+// HR review cycles and notifications
 export const CyclesArea = lazyScreen(() => import('@/features/cycles/cycles-area').then((m) => m.default));
 export const NotificationsScreen = lazyScreen(() => import('@/features/notifications/notifications-screen').then((m) => m.default));
 
@@ -21,7 +21,7 @@ export const TeamScreen = lazyScreen(() => import('@/features/goals/team-screen'
 export const ReportScreen = lazyScreen(() => import('@/features/goals/report-screen').then((m) => m.default));
 // Home's goal part loads beside the first screen, not in it: the first page load stays within its JS budget.
 export const HomeDashboard = lazyScreen(() => import('@/features/goals/home-dashboard').then((m) => m.HomeDashboard));
-// Wins: the detail/edit screen (h-wins).
+// Wins: the detail/edit screen.
 export const WinDetailScreen = lazyScreen(() => import('@/features/wins/win-detail-screen').then((m) => m.WinDetailScreen));
 // --- notes ---
 export const NotesArea = lazyScreen(() => import('@/features/notes/notes-area').then((m) => m.default));
@@ -31,7 +31,7 @@ export const ManagerNotesScreen = lazyScreen(() => import('@/features/notes/mana
 export const RecordScreen = lazyScreen(() => import('@/features/me/record-screen').then((m) => m.default));
 // --- end notes ---
 
-// --- reviews (reviews-A) ---
+// --- reviews ---
 export const ReviewsScreen = lazyScreen(() => import('@/features/reviews/reviews-screen').then((m) => m.default));
 export const ReviewScreen = lazyScreen(() => import('@/features/reviews/review-screen').then((m) => m.default));
 // --- end reviews ---

@@ -66,11 +66,11 @@ export interface MeritDbOptions {
 export class MeritDb extends Dexie {
   declare wins: Table<Win, string>;
   declare rejections: Table<Rejection, string>;
-  // --- reviews (reviews-A) ---
+  // --- reviews ---
   declare reviews: Table<Review, string>;
   // --- end reviews ---
   declare outbox: Table<OutboxEntry, number>;
-  // reviews-B: notifications
+  // notifications
   declare notifications: Table<Notification, string>;
   declare meta: Table<MetaRow, MetaKey>;
   declare shadows: Table<Shadow, [TableName, string]>;
@@ -105,12 +105,12 @@ export class MeritDb extends Dexie {
       checkins: 'id, goalId, ownerId, date',
       cache: 'key',
     });
-    // reviews-B: notifications (in-app reminders and reopen notices)
+    // notifications (in-app reminders and reopen notices)
     this.version(5).stores({ notifications: 'id, createdAt' });
     // --- notes: private notes, feedback received, a manager's notes about reports ---
     this.version(3).stores({ notes: 'id, date, *tags', feedback: 'id, date', managerNotes: 'id, subjectId, date' });
     // --- end notes ---
-    // --- reviews (reviews-A) ---
+    // --- reviews ---
     this.version(4).stores({ reviews: 'id, ownerId, managerId, state' });
     // --- end reviews ---
     if (durability === 'strict') this.#durable = this;

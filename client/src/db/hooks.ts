@@ -103,7 +103,7 @@ export function usePendingCount(): number {
   return useLiveQuery(() => db.outbox.count(), [db], 0);
 }
 
-// reviews-B: notifications
+// notifications
 /** The person's notifications, newest first; `undefined` while loading. */
 export function useNotifications(): Notification[] | undefined {
   const { db } = useDb();
@@ -112,7 +112,7 @@ export function useNotifications(): Notification[] | undefined {
     return rows.filter((n) => !n.deleted);
   }, [db]);
 }
-// --- reviews (reviews-A) ---
+// --- reviews ---
 
 /** Reviews this device holds (mine, and those I review as a manager), not withdrawn; `undefined` while loading. */
 export function useReviews(): Review[] | undefined {

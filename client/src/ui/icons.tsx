@@ -109,7 +109,7 @@ export const TargetIcon = (p: P) => (
     <circle cx="12" cy="12" r="0.8" fill="currentColor" />
   </Svg>
 );
-// reviews-B: notifications and review cycles
+// notifications and review cycles
 export const BellIcon = (p: P) => (
   <Svg {...p}>
     <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15Z" />
@@ -141,7 +141,7 @@ export const DownloadIcon = (p: P) => (
   </Svg>
 );
 // --- end notes ---
-// --- reviews (reviews-A) ---
+// --- reviews ---
 export const ClipboardIcon = (p: P) => (
   <Svg {...p}>
     <rect x="5" y="4" width="14" height="17" rx="2" />

@@ -12,7 +12,7 @@ export type AuditAction =
   | 'password.set'
   // goals (issue 5)
   | 'org.achievementThreshold'
-  // reviews-B: cycles (HR)
+  // cycles (HR)
   | 'cycle.create'
   | 'cycle.launch'
   | 'cycle.participant.add'
@@ -22,7 +22,7 @@ export type AuditAction =
   | 'cycle.export'
   | 'review.reopen'
   | 'record.export'
-  // --- reviews (reviews-A) ---
+  // --- reviews ---
   | 'review.submit_self'
   | 'review.submit_manager'
   | 'review.sign_off'

@@ -45,7 +45,7 @@ export async function draftCycle(db: Db, bus: ChangeBus, hr: TestPerson, overrid
   return callerAs(db, bus, hr).cycles.create(cycleInput(t.id, overrides));
 }
 
-/** Moves a review to a state directly (what reviews-A's mutations do through sync; not under test here). */
+/** Moves a review to a state directly (what the review mutations do through sync; not under test here). */
 export async function setState(db: Db, reviewId: string, state: string) {
   await db.query('update review set state = $2 where id = $1', [reviewId, state]);
 }

@@ -90,7 +90,7 @@ export async function buildApp({ db, env, bus, logStream }: AppDeps): Promise<Fa
   app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render()));
 
   await mountTrpc(app, { db, env, bus, metrics });
-  // reviews-B: CSV export of a review cycle
+  // CSV export of a review cycle
   mountExport(app, { db, env });
   await serveApp(app, env.staticDir);
   return app;

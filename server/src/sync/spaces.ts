@@ -18,9 +18,9 @@ export async function readableSpaces(q: Queryable, personId: string): Promise<st
 
 // goals and check-ins (issue 5)
 const GOAL_TABLES: readonly TableName[] = ['goals', 'checkins'];
-// reviews-B: notifications are read only by their recipient.
+// notifications are read only by their recipient.
 const OWN_ONLY_B: readonly TableName[] = ['notifications'];
-// reviews-A: a review is read by the reviewee and by the reviewing manager (visibleRow strips per side).
+// a review is read by the reviewee and by the reviewing manager (visibleRow strips per side).
 const REVIEWS_A: readonly TableName[] = ['reviews'];
 
 export function tablesOf(space: string, viewerId: string): readonly TableName[] {
@@ -37,7 +37,7 @@ export function visibleRow(
   readable: readonly string[] = [],
 ): Record<string, unknown> | null {
   if (row.deleted === true) return null;
-  // --- reviews (reviews-A) ---
+  // --- reviews ---
   if (table === 'reviews') return visibleReview(row, viewerId);
   // --- end reviews ---
   const notes = notesVisibleRow(table, row, viewerId, readable);

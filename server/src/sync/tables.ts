@@ -135,7 +135,7 @@ const SPECS: Record<TableName, TableSpec> = {
       deleted: 'deleted',
     },
   },
-  // reviews-B: notifications
+  // notifications
   notifications: {
     sql: 'notification',
     columns: {
@@ -151,7 +151,7 @@ const SPECS: Record<TableName, TableSpec> = {
       deleted: 'deleted',
     },
   },
-  // --- reviews (reviews-A) ---
+  // --- reviews ---
   reviews: {
     sql: 'review',
     columns: {

@@ -18,7 +18,7 @@ const WHAT: Record<string, string> = {
   'managerNote.update': 'A change to a note about a report',
   'managerNote.delete': 'Deleting a note about a report',
   // --- end notes ---
-  // --- reviews (reviews-A) ---
+  // --- reviews ---
   'review.answer': 'An answer in a review',
   'review.submitSelf': 'Submitting your self-review',
   'review.submitManager': 'Submitting a review',
@@ -76,7 +76,7 @@ export const copyableText = (r: Pick<Rejection, 'code' | 'args'>): string =>
     .map((f) => f.text)
     .join('\n\n');
 
-// --- reviews (reviews-A) ---
+// --- reviews ---
 /**
  * A review's refusals are written for people ("This review was signed off on 2026-11-20; your text is kept in
  * your inbox", "The self-review deadline (...) has passed"): shown as they are, not as the generic words.

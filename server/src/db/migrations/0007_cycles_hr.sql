@@ -1,4 +1,4 @@
--- HR side of review cycles (reviews-B): notifications, sent reminders, and lookups for the audit view.
+-- HR side of review cycles: notifications, sent reminders, and lookups for the audit view.
 
 -- An in-app notification, synced (table "notifications") in the RECIPIENT's space.
 create table notification (
