@@ -1,3 +1,5 @@
+import { uuidv7 } from '@merit/shared/ids';
+import { PROTOCOL_VERSION, type PullOutput, type PushOutput } from '@merit/shared/sync/protocol';
 import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -10,27 +12,71 @@ import { type RunningServer, startServer } from './support/server';
 
 /**
  * HR at 1280x800: builds a template, launches a cycle for a department, watches the live dashboard move
- * without reloading, reopens a signed-off review with a reason and finds it in the audit log.
- *
- * Runs on PostgreSQL: the employee's submit and the manager's sign-off are reviews-A's mutations, not on this
- * branch yet, so `advance()` stands in for them the way the push path works (update the review in its space,
- * then NOTIFY the change bus after commit). Once reviews-A is merged it becomes a `sync.push`.
+ * without reloading while the employee and their manager push their reviews, reopens a signed-off review with
+ * a reason, sees the manager change a rating and sign off again, and finds both in the audit log.
  */
 let browser: Browser;
 let ctx: BrowserContext;
 let page: Page;
 
-async function advance(db: pg.Client, email: string, state: string, column: string) {
-  const { rows } = await db.query<{ id: string }>(
-    `with p as (select id from person where email = $1),
-          b as (insert into space (id, version) select id::text, 1 from p on conflict (id) do update set version = space.version + 1 returning version)
-     update review set state = $2, ${column} = $3, version = (select version from b), updated_at = $3
-      where owner_id = (select id from p) returning owner_id as id`,
-    [email, state, Date.now()],
-  );
-  const owner = rows[0]?.id;
-  if (!owner) throw new Error(`no review for ${email}`);
-  await db.query(`select pg_notify('merit_change', $1)`, [owner]);
+type Question = {
+  id: string;
+  kind: 'rating' | 'competency' | 'text';
+  answeredBy: 'self' | 'manager' | 'both';
+};
+type ReviewRow = { id: string; ownerId: string; state: string; template: { kind: string; questions?: Question[] }[] };
+
+/** One signed-in person on one device, pushing mutations through `sync.push` as their client would. */
+class Device {
+  readonly api: Api;
+  readonly deviceId = uuidv7();
+  personId = '';
+  private next = 1;
+  constructor(base: string) {
+    this.api = new Api(base);
+  }
+
+  /** Follows the set-password link HR's import gave, which signs the person in. */
+  async setPassword(link: string): Promise<this> {
+    const token = link.split('#token=')[1];
+    const me = await this.api.mutation<{ id: string }>('auth.setPassword', { token, password: `pw-${this.deviceId}` });
+    this.personId = me.id;
+    return this;
+  }
+
+  async push(name: string, args: unknown): Promise<void> {
+    const out = await this.api.mutation<PushOutput>('sync.push', {
+      protocol: PROTOCOL_VERSION,
+      deviceId: this.deviceId,
+      mutations: [{ id: this.next++, name, args, createdAt: Date.now() }],
+    });
+    expect(out.results, name).toEqual([expect.objectContaining({ status: 'applied' })]);
+  }
+
+  /** This person's own review, as their device pulls it. */
+  async ownReview(): Promise<ReviewRow> {
+    let cursor: string | null = null;
+    for (;;) {
+      const out: PullOutput = await this.api.query<PullOutput>('sync.pull', {
+        protocol: PROTOCOL_VERSION,
+        deviceId: this.deviceId,
+        cursor,
+      });
+      const review = out.changes.find((c) => c.table === 'reviews' && c.row?.ownerId === this.personId)?.row;
+      if (review) return review as unknown as ReviewRow;
+      if (!out.hasMore) throw new Error('no review pulled');
+      cursor = out.cursor;
+    }
+  }
+
+  /** Answers every question of `side` (ratings get `rating`) through `review.answer@1`. */
+  async answerAll(review: ReviewRow, side: 'self' | 'manager', rating: number): Promise<void> {
+    for (const q of review.template.flatMap((s) => s.questions ?? [])) {
+      if (q.answeredBy !== 'both' && q.answeredBy !== side) continue;
+      const answer = q.kind === 'text' ? { text: `The ${side} side's answer` } : { rating };
+      await this.push('review.answer@1', { id: review.id, side, questionId: q.id, answer });
+    }
+  }
 }
 
 beforeAll(async () => {
@@ -52,7 +98,14 @@ describe('HR runs a review cycle (issue 6)', () => {
         await db.connect();
         const api = new Api(server.url);
         await api.mutation('setup.create', { orgName: HR.org, name: HR.name, email: HR.email, password: HR.password });
-        await api.mutation('people.importCommit', { csv: PEOPLE_CSV });
+        const imported = await api.mutation<{ created: { person: { email: string }; setPasswordUrl: string }[] }>('people.importCommit', {
+          csv: PEOPLE_CSV,
+        });
+        const signedIn = (email: string) =>
+          new Device(server?.url ?? '').setPassword(imported.created.find((c) => c.person.email === email)?.setPasswordUrl ?? '');
+        const tom = await signedIn('tom@acme.test');
+        const rita = await signedIn('rita@acme.test');
+        const maya = await signedIn('maya@acme.test');
 
         ctx = await laptop(browser, server.url);
         page = await ctx.newPage();
@@ -109,11 +162,18 @@ describe('HR runs a review cycle (issue 6)', () => {
         await screenshot(page, 'cycles-dashboard-launched');
         await expectAccessible(page, 'cycle dashboard');
 
-        // Tom submits his self-review somewhere else: the dashboard moves without a reload.
-        await advance(db, 'tom@acme.test', 'self_submitted', 'self_submitted_at');
+        // Tom answers his self questions and submits on his own device: the dashboard moves without a reload.
+        const tomReview = await tom.ownReview();
+        await tom.answerAll(tomReview, 'self', 4);
+        await tom.push('review.submitSelf@1', { id: tomReview.id });
         await expect.poll(() => page.getByTestId('stat-self').textContent(), { timeout: 5000 }).toBe('1');
-        // Rita's manager signs hers off: live again.
-        await advance(db, 'rita@acme.test', 'signed_off', 'signed_off_at');
+        // Rita submits hers; Maya, her manager, answers her side, submits and signs off: live again.
+        const ritaReview = await rita.ownReview();
+        await rita.answerAll(ritaReview, 'self', 3);
+        await rita.push('review.submitSelf@1', { id: ritaReview.id });
+        await maya.answerAll(ritaReview, 'manager', 4);
+        await maya.push('review.submitManager@1', { id: ritaReview.id });
+        await maya.push('review.signOff@1', { id: ritaReview.id });
         await expect.poll(() => page.getByTestId('stat-signed').textContent(), { timeout: 5000 }).toBe('1');
         await screenshot(page, 'cycles-dashboard-live');
 
@@ -134,12 +194,25 @@ describe('HR runs a review cycle (issue 6)', () => {
           )
           .toBe('manager_in_progress');
 
-        // The audit view shows who, when and why.
+        // Maya changes her rating and signs off again: the dashboard shows it signed off once more.
+        const rating = ritaReview.template.flatMap((sec) => sec.questions ?? []).find((q) => q.kind === 'rating');
+        if (!rating) throw new Error('the template has no rating question');
+        await maya.push('review.answer@1', { id: ritaReview.id, side: 'manager', questionId: rating.id, answer: { rating: 2 } });
+        await maya.push('review.submitManager@1', { id: ritaReview.id });
+        await maya.push('review.signOff@1', { id: ritaReview.id });
+        await expect.poll(() => page.getByTestId('stat-signed').textContent(), { timeout: 5000 }).toBe('1');
+        expect((await rita.ownReview()).state).toBe('signed_off');
+
+        // The audit view shows who reopened, when and why, and the rating Maya changed after the reopen.
         await page.getByRole('link', { name: 'Audit log of this cycle' }).click();
         const entry = page.getByTestId('audit-entry').filter({ hasText: 'Reopened a review' });
         await entry.waitFor();
         expect(await entry.textContent()).toContain('Reason: The rating contradicts the comments');
         expect(await entry.textContent()).toContain(`by ${HR.name}`);
+        const changed = page.getByTestId('audit-entry').filter({ hasText: 'Changed an answer after a reopen' });
+        expect(await changed.count()).toBe(1);
+        expect(await changed.textContent()).toContain('Manager answer before: rating 4 → after: rating 2');
+        expect(await changed.textContent()).toContain('by Maya Lind');
         await screenshot(page, 'cycles-audit');
         await expectAccessible(page, 'audit log');
 

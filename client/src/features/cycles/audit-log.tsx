@@ -15,15 +15,35 @@ const ACTION_WORDS: Record<string, string> = {
   'cycle.remind': 'Sent reminders',
   'cycle.export': 'Exported the cycle',
   'review.reopen': 'Reopened a review',
+  'review.submit_self': 'Submitted a self-review',
+  'review.submit_manager': 'Submitted a manager review',
+  'review.sign_off': 'Signed off a review',
+  'review.acknowledge': 'Acknowledged a review',
+  'review.answer_after_reopen': 'Changed an answer after a reopen',
   'person.role': 'Changed a role',
 };
+
+/** An answer ({ rating, text }) as words, e.g. `rating 4, "Great"`; anything else as JSON. */
+function valueText(v: unknown): string {
+  if (v === null || v === undefined) return 'none';
+  if (typeof v === 'object' && !Array.isArray(v)) {
+    const a = v as { rating?: unknown; text?: unknown };
+    const parts: string[] = [];
+    if (typeof a.rating === 'number') parts.push(`rating ${a.rating}`);
+    if (typeof a.text === 'string' && a.text.trim()) parts.push(`"${a.text}"`);
+    if (parts.length > 0) return parts.join(', ');
+  }
+  return JSON.stringify(v);
+}
 
 /** A readable line for the details an entry carries (reason, before/after), without dumping raw JSON. */
 function detailText(details: Record<string, unknown>): string[] {
   const out: string[] = [];
   if (typeof details.reason === 'string') out.push(`Reason: ${details.reason}`);
-  if ('before' in details || 'after' in details)
-    out.push(`Before: ${JSON.stringify(details.before ?? null)} → after: ${JSON.stringify(details.after ?? null)}`);
+  if ('before' in details || 'after' in details) {
+    const side = details.side === 'manager' ? 'Manager answer ' : details.side === 'self' ? 'Self answer ' : '';
+    out.push(`${side}${side ? 'before' : 'Before'}: ${valueText(details.before)} → after: ${valueText(details.after)}`);
+  }
   if ('from' in details && 'to' in details) out.push(`From ${String(details.from)} to ${String(details.to)}`);
   if (typeof details.participants === 'number') out.push(`${details.participants} participants`);
   if (typeof details.recipients === 'number') out.push(`${details.recipients} reminded (${String(details.phase)})`);
