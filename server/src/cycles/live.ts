@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { pokes } from '../sync/bus';
 
 const REFRESH_MS = 30_000;
 
@@ -14,32 +15,14 @@ export async function* liveCycle(ctx: Pick<Context, 'db' | 'bus'>, cycleId: stri
     );
   let people = await load();
   let loadedAt = Date.now();
-  let pending = false;
-  let wake: (() => void) | null = null;
-  const unsubscribe = ctx.bus.subscribe((changed) => {
-    if (!changed.some((s) => people.has(s))) return;
-    pending = true;
-    wake?.();
-  });
-  try {
-    yield { at: Date.now() };
-    while (!signal?.aborted) {
-      if (!pending) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          signal?.addEventListener('abort', () => resolve(), { once: true });
-        });
-      }
-      wake = null;
-      if (signal?.aborted) break;
-      pending = false;
-      if (Date.now() - loadedAt > REFRESH_MS) {
-        people = await load();
-        loadedAt = Date.now();
-      }
-      yield { at: Date.now() };
-    }
-  } finally {
-    unsubscribe();
-  }
+  yield* pokes(
+    ctx.bus,
+    () => people,
+    signal,
+    async () => {
+      if (Date.now() - loadedAt <= REFRESH_MS) return;
+      people = await load();
+      loadedAt = Date.now();
+    },
+  );
 }

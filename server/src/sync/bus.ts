@@ -45,3 +45,42 @@ export async function createChangeBus(db: Db): Promise<ChangeBus> {
     },
   };
 }
+
+/**
+ * Live pokes for one subscriber: yields `{ at }` at once, then whenever the bus announces a change to a space
+ * in `watching()`. Pokes that arrive while the consumer is busy coalesce into one. `beforePoke` may refresh
+ * what is watched (it runs before each poke after the first). Ends when `signal` aborts.
+ */
+export async function* pokes(
+  bus: ChangeBus,
+  watching: () => ReadonlySet<string>,
+  signal: AbortSignal | undefined,
+  beforePoke?: () => Promise<void>,
+): AsyncGenerator<{ at: number }> {
+  let pending = false;
+  let wake: (() => void) | null = null;
+  const unsubscribe = bus.subscribe((changed) => {
+    const spaces = watching();
+    if (!changed.some((s) => spaces.has(s))) return;
+    pending = true;
+    wake?.();
+  });
+  try {
+    yield { at: Date.now() };
+    while (!signal?.aborted) {
+      if (!pending) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          signal?.addEventListener('abort', () => resolve(), { once: true });
+        });
+      }
+      wake = null;
+      if (signal?.aborted) break;
+      pending = false;
+      await beforePoke?.();
+      yield { at: Date.now() };
+    }
+  } finally {
+    unsubscribe();
+  }
+}

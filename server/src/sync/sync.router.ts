@@ -1,5 +1,6 @@
 import { PullInput, PushInput } from '@merit/shared/sync/protocol';
 import { input, router, signedInProcedure } from '../trpc';
+import { pokes } from './bus';
 import { pull } from './pull';
 import { push } from './push';
 import { readableSpaces } from './spaces';
@@ -16,29 +17,6 @@ export const syncRouter = router({
   /** A poke whenever a space this person reads changes; the client answers with a pull (S10). */
   live: signedInProcedure.subscription(async function* ({ ctx, signal }) {
     const spaces = new Set(await readableSpaces(ctx.db, ctx.session.personId));
-    let pending = false;
-    let wake: (() => void) | null = null;
-    const unsubscribe = ctx.bus.subscribe((changed) => {
-      if (!changed.some((s) => spaces.has(s))) return;
-      pending = true;
-      wake?.();
-    });
-    try {
-      yield { at: Date.now() };
-      while (!signal?.aborted) {
-        if (!pending) {
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            signal?.addEventListener('abort', () => resolve(), { once: true });
-          });
-        }
-        wake = null;
-        if (signal?.aborted) break;
-        pending = false;
-        yield { at: Date.now() };
-      }
-    } finally {
-      unsubscribe();
-    }
+    yield* pokes(ctx.bus, () => spaces, signal);
   }),
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Day, Id, requiredText, text } from './common';
 import { parseCsv } from './people-csv';
+import { REVIEW_STATES, type ReviewState } from './review';
 
 /** How HR chose a cycle's participants (kept with the cycle, for the record). */
 export const Selection = z.discriminatedUnion('kind', [
@@ -122,16 +123,8 @@ export function parseParticipantCsv(input: string, known: ReadonlyMap<string, st
 /** Review states in which each side still has work to do (DESIGN.md section 4's state machine). */
 export const SELF_PENDING = ['not_started', 'self_in_progress'] as const;
 export const MANAGER_PENDING = ['self_submitted', 'manager_in_progress', 'manager_submitted'] as const;
-export const REVIEW_STATES = [
-  'not_started',
-  'self_in_progress',
-  'self_submitted',
-  'manager_in_progress',
-  'manager_submitted',
-  'signed_off',
-  'acknowledged',
-] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
+// The states are the review rules' own (shared/src/domain/review.ts): one list, re-exported for HR's counting.
+export { REVIEW_STATES, type ReviewState };
 export type Phase = 'self' | 'manager';
 
 /** The phase a review is waiting in, or null once it is signed off. */
