@@ -19,7 +19,8 @@ export interface DemoPerson {
 
 function person(i: number, department: string, role: DemoPerson['role'], managerKey: string | null, key = `p${i}`): DemoPerson {
   const first = FIRST[i % FIRST.length] ?? 'Alex';
-  const last = LAST[Math.floor(i / FIRST.length + i) % LAST.length] ?? 'Smith';
+  // Each round of first names moves the last names by 5, so no two of the first 70 people share a full name.
+  const last = LAST[(i + 5 * Math.floor(i / FIRST.length)) % LAST.length] ?? 'Smith';
   return { key, name: `${first} ${last}`, email: `${first}.${last}${i}@${DOMAIN}`.toLowerCase(), department, role, managerKey };
 }
 
@@ -59,12 +60,12 @@ export interface DemoWin {
   visibility: 'private' | 'manager';
 }
 
-/** Three wins per person, spread over the last months, most shared with the manager. */
+/** Three wins per person: one from the last fortnight, two spread over the last months; most shared with the manager. */
 export function demoWins(index: number): DemoWin[] {
   return [0, 1, 2].map((n) => ({
     title: WIN_TITLES[(index * 3 + n) % WIN_TITLES.length] ?? 'A good week',
     description: n === 0 ? 'Noted right after it happened, so the review can cite it.' : '',
-    daysAgo: 7 + ((index * 17 + n * 41) % 150),
+    daysAgo: n === 0 ? 1 + ((index * 5) % 14) : 7 + ((index * 17 + n * 41) % 150),
     tags: n === 2 ? ['teamwork'] : ['impact'],
     visibility: n === 1 ? 'private' : 'manager',
   }));

@@ -27,6 +27,8 @@ describe('demo data', () => {
       'select id, email, role, manager_id from person',
     );
     expect(people.length).toBeGreaterThanOrEqual(55);
+    const names = await db.query<{ name: string }>('select name from person');
+    expect(new Set(names.map((n) => n.name)).size).toBe(names.length);
     expect(people.filter((p) => p.role === 'hr')).toHaveLength(1);
     const top = people.filter((p) => p.manager_id === null);
     expect(top).toHaveLength(1);
@@ -63,6 +65,26 @@ describe('demo data', () => {
     for (const c of checkins) expect(goals.map((g) => g.id)).toContain(c.row?.goalId);
     const versions = page.changes.map((c) => Number(c.row?.version));
     expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('launches a half-year cycle with reviews at every stage, leaving the printed employee one to start', async () => {
+    const cycles = await db.query<{ id: string; status: string }>('select id, status from review_cycle');
+    expect(cycles).toEqual([{ id: expect.any(String), status: 'launched' }]);
+    const states = await db.query<{ state: string; n: number }>('select state, count(*)::int as n from review group by state');
+    const count = (s: string) => states.find((x) => x.state === s)?.n ?? 0;
+    expect(count('not_started')).toBeGreaterThan(10);
+    expect(count('self_submitted')).toBeGreaterThan(5);
+    expect(count('signed_off')).toBeGreaterThan(0);
+    // Everyone reviewed has a reviewer; the CEO and HR are not in the cycle.
+    const orphans = await db.query('select 1 from review where manager_id is null');
+    expect(orphans).toHaveLength(0);
+    const ben = await db.query<{ state: string }>(
+      `select r.state from review r join person p on p.id = r.owner_id where p.email = 'ben.brooks1@northwind.example'`,
+    );
+    expect(ben).toEqual([{ state: 'not_started' }]);
+    // The submits and sign-offs went through the real push, so the audit trail has them.
+    const audited = await db.query<{ action: string }>('select distinct action from audit_log order by action');
+    expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['cycle.launch', 'review.submit_self', 'review.sign_off']));
   });
 
   it('never seeds a database that already has people', async () => {

@@ -5,6 +5,7 @@ import { uuidv7 } from '@merit/shared/ids';
 import { hashPassword } from '../auth/password';
 import type { Db, Queryable } from '../db/client';
 import { bumpSpace, upsert } from '../sync/tables';
+import { seedDemoCycle } from './cycle';
 import { DEMO_ORG, DEMO_PASSWORD, demoPeople, demoWins } from './people';
 
 const DAY = 86_400_000;
@@ -80,8 +81,9 @@ export async function seedDemo(db: Db, print: (line: string) => void): Promise<b
   );
   const manager = people.find((p) => p.key === 'm0');
   const employee = people.find((p) => p.managerKey === 'm0');
+  await seedDemoCycle(db, id('hr'), new Set(employee ? [id(employee.key)] : []));
   print(`Demo organisation "${DEMO_ORG}" created with ${people.length} people. Sign in with password ${DEMO_PASSWORD} as:`);
-  print(`  HR admin:  hr@northwind.example`);
+  print(`  HR admin:  hr@northwind.example (a half-year review cycle is under way)`);
   if (manager) print(`  manager:   ${manager.email} (${manager.name}, ${manager.department})`);
   if (employee) print(`  employee:  ${employee.email} (${employee.name}, reports to ${manager?.name ?? 'a manager'})`);
   return true;
