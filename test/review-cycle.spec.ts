@@ -254,12 +254,18 @@ describe('a review cycle end to end (issue 6)', () => {
     await hrStays();
     await screenshot(hr, 'cycles-dashboard-live');
 
-    // 9. HR reopens Eli's review with a reason; Maya's laptop gets it back as a form, changes one rating, signs again.
+    // 9. HR reopens Eli's review with a reason. Eli and Maya are told; Maya follows the notice from her laptop to
+    // the review, a form again, changes one rating and signs off again.
     await hr.getByRole('button', { name: "Reopen Eli Park's review" }).click();
     await hr.getByLabel("Why reopen Eli Park's review?").fill(REASON);
     await hr.getByRole('button', { name: 'Reopen review' }).click();
     await hr.getByText("Eli Park's review is reopened").waitFor();
     await expect.poll(() => stat('stat-signed')).toBe('0');
+    await eli.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor({ timeout: 20_000 });
+    await mayaLaptop.getByRole('link', { name: 'Notifications, 1 unread' }).click();
+    const notice = mayaLaptop.getByRole('listitem').filter({ hasText: 'A review you signed off in H2 2026 was reopened' });
+    expect(await notice.textContent()).toContain(`HR reopened it: ${REASON}`);
+    await notice.getByRole('link', { name: 'Open' }).click();
     const overall = mayaLaptop.getByRole('group', { name: /Overall performance/ });
     await overall.waitFor({ timeout: 20_000 });
     expect(await overall.getByRole('radio', { name: /4\s*Exceeds/ }).isChecked()).toBe(true);
