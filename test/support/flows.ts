@@ -103,3 +103,12 @@ export async function call(page: Page, path: string, input?: unknown, method: 'G
 export async function closeAll(...contexts: BrowserContext[]): Promise<void> {
   for (const c of contexts) await c.close().catch(() => undefined);
 }
+
+/** Network off or on for one device; `online` is dispatched by hand because Chromium does not fire it for an emulated network. */
+export async function setOnline(page: Page, on: boolean): Promise<void> {
+  await page.context().setOffline(!on);
+  if (on) await page.evaluate(() => window.dispatchEvent(new Event('online')));
+}
+
+/** Mobile-first: nothing on the screen is wider than the window. */
+export const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

@@ -123,7 +123,7 @@ export function TemplateBuilder({ initial }: { initial: Draft }) {
       <div className="hr-wide">
         {readOnly && <p className="notice">A launched cycle uses this template, so it is frozen. Duplicate it to make changes.</p>}
         <FormError>{error ? friendlyField(describeError(error)) : null}</FormError>
-        <div className="tabs" role="tablist" aria-label="Template views">
+        <div className="view-tabs" role="tablist" aria-label="Template views">
           {(
             [
               ['build', 'Build'],
@@ -131,7 +131,7 @@ export function TemplateBuilder({ initial }: { initial: Draft }) {
               ['manager', 'Preview as manager'],
             ] as const
           ).map(([t, label]) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} className="tab" onClick={() => setTab(t)}>
+            <button key={t} type="button" role="tab" aria-selected={tab === t} className="view-tab" onClick={() => setTab(t)}>
               {label}
             </button>
           ))}
