@@ -27,3 +27,14 @@ export function percentile(samples: number[], p: number): number {
   const s = [...samples].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 }
+
+/**
+ * Runs each measurement in turn, `rounds` times, and pools the samples per measurement: a figure and its
+ * floor then see the same load on this shared box instead of one getting a quiet minute and the other a busy one.
+ */
+export async function interleave<K extends string>(rounds: number, runs: Record<K, () => Promise<number[]>>): Promise<Record<K, number[]>> {
+  const keys = Object.keys(runs) as K[];
+  const out = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let r = 0; r < rounds; r++) for (const k of keys) out[k].push(...(await runs[k]()));
+  return out;
+}

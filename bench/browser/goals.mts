@@ -10,6 +10,7 @@ import { Dexie } from 'dexie';
 import { MeritDb } from '@/db/db';
 import { DASHBOARD_QUARTERS, loadDashboard } from '@/db/goal-hooks';
 import { mutate } from '@/sync/mutate';
+import { benchDb, type Durability } from './durability.mts';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2021, 10, 23);
@@ -164,9 +165,9 @@ const checkinArgs = (goalId: string, i: number) => ({
 });
 
 /** Milliseconds per `mutate('checkin.create@1')` until it resolves (strict durability, outbox included). */
-async function checkinRuns(runs: number, warmup: number): Promise<number[]> {
+async function checkinRuns(runs: number, warmup: number, durability: Durability = 'strict'): Promise<number[]> {
   const actor: Actor = { personId: uuidv7(), role: 'employee' };
-  const db = new MeritDb(actor.personId);
+  const db = benchDb(actor.personId, durability);
   const goalId = uuidv7();
   const samples: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
@@ -180,9 +181,9 @@ async function checkinRuns(runs: number, warmup: number): Promise<number[]> {
   return samples;
 }
 
-/** The floor of checkinRuns: one `put` of the same row per strict-durability transaction on a bare table. */
-async function checkinPutRuns(runs: number, warmup: number): Promise<number[]> {
-  const db = new Dexie(`bare-${uuidv7()}`, { chromeTransactionDurability: 'strict' });
+/** The floor of checkinRuns: one `put` of the same row per transaction (strict unless told) on a bare table. */
+async function checkinPutRuns(runs: number, warmup: number, durability: Durability = 'strict'): Promise<number[]> {
+  const db = new Dexie(`bare-${uuidv7()}`, { chromeTransactionDurability: durability });
   db.version(1).stores({ checkins: 'id, goalId, ownerId, date' });
   const table = db.table<Checkin, string>('checkins');
   const actor: Actor = { personId: uuidv7(), role: 'employee' };

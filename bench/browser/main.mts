@@ -9,6 +9,7 @@ import { MeritDb } from '@/db/db';
 import { mutate } from '@/sync/mutate';
 import { applyPullPage } from '@/sync/pull';
 import type { BenchApi } from './api';
+import { benchDb, type Durability } from './durability.mts';
 // goals (issue 5)
 import { goalsBench } from './goals.mts';
 
@@ -35,7 +36,7 @@ function makeWin(ownerId: string, i: number): Win {
 }
 
 /** The same indexes as MeritDb's `wins`, on a bare Dexie database: what IndexedDB alone costs. */
-function bareDb(durability: 'default' | 'strict'): { db: Dexie; wins: Table<Win, string> } {
+function bareDb(durability: 'default' | Durability): { db: Dexie; wins: Table<Win, string> } {
   const db = new Dexie(`bare-${uuidv7()}`, { chromeTransactionDurability: durability });
   db.version(1).stores({ wins: 'id, date, updatedAt, *tags' });
   return { db, wins: db.table<Win, string>('wins') };
@@ -90,9 +91,9 @@ const createArgs = (i: number) => ({
 });
 
 /** Milliseconds per `mutate('win.create@1')` until it resolves (committed with strict durability, outbox included). */
-async function mutateRuns(runs: number, warmup: number): Promise<number[]> {
+async function mutateRuns(runs: number, warmup: number, durability: Durability = 'strict'): Promise<number[]> {
   const actor: Actor = { personId: uuidv7(), role: 'employee' };
-  const db = new MeritDb(actor.personId);
+  const db = benchDb(actor.personId, durability);
   const samples: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
     const t0 = performance.now();
@@ -106,9 +107,9 @@ async function mutateRuns(runs: number, warmup: number): Promise<number[]> {
   return samples;
 }
 
-/** The floor of mutateRuns: one `put` of a win row per strict-durability transaction on a bare table. */
-async function putRuns(runs: number, warmup: number): Promise<number[]> {
-  const { db, wins } = bareDb('strict');
+/** The floor of mutateRuns: one `put` of a win row per transaction (strict unless told) on a bare table. */
+async function putRuns(runs: number, warmup: number, durability: Durability = 'strict'): Promise<number[]> {
+  const { db, wins } = bareDb(durability);
   await db.open();
   const ownerId = uuidv7();
   const samples: number[] = [];

@@ -29,6 +29,9 @@ export function SignedIn({ me, path, onSignedIn, onSignedOut }: Props) {
 
   useEffect(() => {
     ctx.engine.start();
+    // The strict connection mutate() writes through, opened now rather than inside the first save (~100 ms
+    // at 4x CPU). A failure here is not lost: that save opens it again and reports what went wrong.
+    ctx.db.durable.open().catch(() => {});
     askPersistOnce();
     // Loaded ahead so "Log a win" opens inside the tap, with the keyboard up.
     void LogWinScreen.preload().catch(() => {});

@@ -57,7 +57,7 @@ export interface CacheRow {
 export const dbName = (personId: string) => `merit-${personId}`;
 
 export interface MeritDbOptions {
-  durability?: 'default' | 'strict';
+  durability?: 'default' | 'strict' | 'relaxed';
   /** Another IndexedDB implementation: tests give each simulated device its own fake-indexeddb factory. */
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;

@@ -79,4 +79,19 @@ describe('mutate (docs/SYNC.md S12)', () => {
     const [entry] = await db.outbox.toArray();
     expect(entry?.args).toEqual({ ...args, title: 'Padded', tags: ['growth'] });
   });
+
+  it('S12: one failing write aborts them all: no row, no shadow, id unchanged (why mutate never commits early)', async () => {
+    const { db, actor } = setup();
+    await mutate(db, actor, 'win.create@1', create('First'), 1);
+    // Another writer left the counter behind the outbox: the outbox's unique mutationId refuses the entry.
+    await db.meta.put({ key: 'nextMutationId', value: 1 });
+    const afterCommit = vi.fn();
+    const second = create('Second');
+    await expect(mutate(db, actor, 'win.create@1', second, 2, afterCommit)).rejects.toMatchObject({ name: 'ConstraintError' });
+    expect(await db.wins.get(second.id)).toBeUndefined();
+    expect(await db.shadows.get(['wins', second.id])).toBeUndefined();
+    expect(await getMeta(db, 'nextMutationId')).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+    expect(afterCommit).not.toHaveBeenCalled();
+  });
 });

@@ -39,6 +39,9 @@ export async function mutate<N extends MutationName>(
     const r = applyEntry(prev, entry, actor);
     if (!r.ok) return r;
     const mutationId = next ?? 1;
+    // Awaited before the transaction ends, never cut short with an early idbtrans.commit(): that would save
+    // a trip through a busy main thread, but a write failing after it (the outbox's unique mutationId) could
+    // no longer abort the others, and the row would be saved without its outbox entry (mutate.test.ts).
     await Promise.all([
       table.put(r.value),
       // No shadow means no pending entry: the stored row is still the server's copy, so it becomes the shadow.

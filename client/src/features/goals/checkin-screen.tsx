@@ -8,10 +8,11 @@ import { describeError } from '@/lib/errors';
 import { useMutate } from '@/sync/mutate';
 import { FormError, TextArea, TextField } from '@/ui/field';
 import { CloseIcon } from '@/ui/icons';
+import { useLocalSubmit } from '@/ui/local-submit';
 import { goBack } from '@/ui/router';
 import { EmptyState, Spinner } from '@/ui/screen';
 import { useToast } from '@/ui/toast';
-import { type CheckinFormOutput, type CheckinFormValues, checkinResolver } from './checkin-form-schema';
+import { type CheckinFormOutput, CheckinFormSchema, type CheckinFormValues, checkinResolver } from './checkin-form-schema';
 import { krValue } from './format';
 
 /** A check-in on one screen: the new value (prefilled with the current one), confidence, a note, the day. */
@@ -70,19 +71,19 @@ function CheckinForm({ goalId, krId, title, goalTitle, kind, unit, current, targ
   const mutate = useMutate();
   const toast = useToast();
   const [formError, setFormError] = useState<string>();
-  const {
-    register,
-    handleSubmit,
-    watch,
-    formState: { errors, isSubmitting },
-  } = useForm<CheckinFormValues, unknown, CheckinFormOutput>({
+  const form = useForm<CheckinFormValues, unknown, CheckinFormOutput>({
     resolver: checkinResolver,
     defaultValues: { value: String(current), confidence: String(confidence), note: '', date: today(now) },
   });
+  const {
+    register,
+    watch,
+    formState: { errors, isSubmitting },
+  } = form;
   const shownConfidence = watch('confidence');
 
-  const submit = handleSubmit(async (v) => {
-    setFormError(undefined);
+  // Saved first, re-rendered after: nothing renders between the tap and the local commit.
+  const submit = useLocalSubmit(form, CheckinFormSchema, async (v) => {
     try {
       const r = await mutate('checkin.create@1', { id: uuidv7(), goalId, krId, ...v });
       if (!r.ok) {

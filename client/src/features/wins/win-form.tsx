@@ -2,7 +2,8 @@ import { LIMITS } from '@merit/shared/limits';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormError, TextArea, TextField } from '@/ui/field';
-import { defaultWinValues, splitTags, type WinFormOutput, type WinFormValues, winFormResolver } from './win-form-schema';
+import { useLocalSubmit } from '@/ui/local-submit';
+import { defaultWinValues, splitTags, type WinFormOutput, WinFormSchema, type WinFormValues, winFormResolver } from './win-form-schema';
 
 interface Props {
   /** Resolves with nothing when saved, or with words to show when it could not be saved. */
@@ -21,14 +22,17 @@ interface Props {
 /** Title first and focused on open: from "Log a win" to typing is one tap. */
 export function WinForm({ onSave, onCancel, suggestions = [], now, initial, submitLabel = 'Save win', focusTitle = true }: Props) {
   const [formError, setFormError] = useState<string>();
+  const form = useForm<WinFormValues, unknown, WinFormOutput>({
+    resolver: winFormResolver,
+    defaultValues: initial ?? defaultWinValues(now),
+  });
   const {
     register,
-    handleSubmit,
     getValues,
     setValue,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<WinFormValues, unknown, WinFormOutput>({ resolver: winFormResolver, defaultValues: initial ?? defaultWinValues(now) });
+  } = form;
   const typed = splitTags(watch('tags'));
   const offered = suggestions.filter((t) => !typed.includes(t)).slice(0, 6);
 
@@ -37,10 +41,10 @@ export function WinForm({ onSave, onCancel, suggestions = [], now, initial, subm
     setValue('tags', current ? `${current}, ${tag}` : tag, { shouldDirty: true });
   };
 
-  const submit = handleSubmit(async (win) => {
-    setFormError(undefined);
+  // Saved first, re-rendered after: nothing renders between the tap and the local commit.
+  const submit = useLocalSubmit(form, WinFormSchema, async (win) => {
     const problem = await onSave(win);
-    if (problem) setFormError(problem);
+    setFormError(problem);
   });
 
   return (
