@@ -1,6 +1,7 @@
 import type { Checkin } from '@merit/shared/domain/checkin';
 import type { Feedback } from '@merit/shared/domain/feedback';
 import type { Goal } from '@merit/shared/domain/goal';
+import { finalsOf, type GoalFinals } from '@merit/shared/domain/goal-finals';
 import type { ManagerNote } from '@merit/shared/domain/manager-note';
 import type { Note } from '@merit/shared/domain/note';
 import type { Notification } from '@merit/shared/domain/notification';
@@ -9,6 +10,7 @@ import type { Review } from '@merit/shared/domain/review';
 import type { Win } from '@merit/shared/domain/win';
 import type { SyncTables, TableName } from '@merit/shared/mutations';
 import { Dexie, type Table } from 'dexie';
+import { FINALS_TABLE, goalFinalsMiddleware } from './goal-finals';
 
 /** A row of any synced table. */
 export type SyncRow = SyncTables[TableName];
@@ -83,6 +85,8 @@ export class MeritDb extends Dexie {
   declare feedback: Table<Feedback, string>;
   declare managerNotes: Table<ManagerNote, string>;
   // --- end notes ---
+  // home dashboard: derived, kept by goal-finals.ts, never synced
+  declare goalFinals: Table<GoalFinals, string>;
   readonly personId: string;
   readonly #options: MeritDbOptions;
   #durable: MeritDb | undefined;
@@ -113,6 +117,23 @@ export class MeritDb extends Dexie {
     // --- reviews ---
     this.version(4).stores({ reviews: 'id, ownerId, managerId, state' });
     // --- end reviews ---
+    // --- home dashboard: indexed reads (goals open or due lately, this quarter's wins) and ended goals' finals ---
+    this.version(6)
+      .stores({
+        goals: 'id, ownerId, dueDate, [ownerId+status], [ownerId+dueDate]',
+        wins: 'id, date, updatedAt, *tags, [ownerId+date]',
+        [FINALS_TABLE]: 'goalId',
+      })
+      .upgrade(async (tx) => {
+        const byGoal = new Map<string, Checkin[]>();
+        await tx.table<Checkin, string>('checkins').each((c) => {
+          byGoal.set(c.goalId, [...(byGoal.get(c.goalId) ?? []), c]);
+        });
+        const rows = [...byGoal].map(([id, list]) => finalsOf(id, list)).filter((f) => Object.keys(f.latest).length > 0);
+        await tx.table<GoalFinals, string>(FINALS_TABLE).bulkPut(rows);
+      });
+    this.use(goalFinalsMiddleware);
+    // --- end home dashboard ---
     if (durability === 'strict') this.#durable = this;
   }
 
