@@ -8,7 +8,7 @@ export interface AchievementChartProps {
   periods: readonly PeriodRate[];
 }
 
-const HEIGHT = 168;
+const HEIGHT = 184;
 /** Room above a full bar for its label. */
 const Y_MAX = 118;
 
@@ -29,7 +29,8 @@ export default function AchievementChart({ periods }: AchievementChartProps) {
     if (!el) return;
     const xs = periods.map((_, i) => i);
     const rates = periods.map((p) => (p.rate === null ? null : p.rate * 100));
-    const names = periods.map((p) => p.period.replace('-', ' '));
+    // Two lines under each bar: the quarter, and how many key results reached the threshold out of how many ended.
+    const names = periods.map((p) => `${p.period.replace('-', ' ')}\n${p.achieved} of ${p.total}`);
     const brand = cssVar('--primary', '#1d5c4d');
     const muted = cssVar('--muted', '#5b6561');
     const text = cssVar('--text', '#1a1f1d');
@@ -54,13 +55,14 @@ export default function AchievementChart({ periods }: AchievementChartProps) {
         height: HEIGHT,
         legend: { show: false },
         cursor: { show: false },
+        padding: [8, 4, 0, 0],
         scales: { x: { time: false, range: [-0.5, periods.length - 0.5] }, y: { range: [0, Y_MAX] } },
         axes: [
           {
             stroke: muted,
             grid: { show: false },
             ticks: { show: false },
-            size: 30,
+            size: 46,
             splits: () => xs,
             values: (_u, splits) => splits.map((i) => names[i] ?? ''),
           },
