@@ -12,6 +12,7 @@ import {
   quarterOf,
   quarterStart,
   quartersBack,
+  quartersShown,
   raisesAlert,
   summariseGoal,
 } from './dashboard';
@@ -137,5 +138,23 @@ describe('home dashboard from indexed reads', () => {
     expect(at('2026-10-01')).toMatchObject({ winsThisMonth: 0, winsThisQuarter: 0 });
     expect(at('2026-10-01').achievement).toEqual([{ period: '2026-Q3', achieved: 1, total: 1, rate: 1 }]);
     expect(at('2025-12-31').achievement).toEqual([{ period: '2025-Q3', achieved: 0, total: 1, rate: 0 }]);
+  });
+
+  it.each([
+    ['every quarter shown, empty ones as such', ['2026-Q2'], '2026-01-01', '2026-11-20', ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']],
+    [
+      'across a year, goals closed early in a later quarter kept',
+      ['2025-Q4', '2027-Q1'],
+      '2025-04-01',
+      '2026-02-01',
+      ['2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1', '2027-Q1'],
+    ],
+    ['one quarter', [], '2026-10-01', '2026-10-01', ['2026-Q4']],
+  ])('quarters shown: %s', (_, names, since, today, expected) => {
+    const periods = names.map((period) => ({ period, achieved: 1, total: 2, rate: 0.5 }));
+    const shown = quartersShown(periods, since, today);
+    expect(shown.map((p) => p.period)).toEqual(expected);
+    expect(shown.filter((p) => p.total > 0).map((p) => p.period)).toEqual(names);
+    expect(shown.filter((p) => p.total === 0).every((p) => p.rate === null)).toBe(true);
   });
 });

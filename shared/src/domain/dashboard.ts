@@ -156,6 +156,23 @@ export function quartersBack(day: string, back: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
 }
 
+/**
+ * The quarters from the one `since` is in to the one `today` is in, each with its rate or an empty one: a quarter in
+ * which no goal ended shows as such rather than disappearing. Quarters after today (goals closed early) are kept.
+ */
+export function quartersShown(periods: readonly PeriodRate[], since: string, today: string): PeriodRate[] {
+  const byName = new Map(periods.map((p) => [p.period, p]));
+  const out: PeriodRate[] = [];
+  for (let back = 0; ; back++) {
+    const start = quartersBack(today, back);
+    if (start < quarterStart(since)) break;
+    const period = quarterOf(start);
+    out.unshift(byName.get(period) ?? { period, achieved: 0, total: 0, rate: null });
+  }
+  const last = quarterOf(today);
+  return [...out, ...periods.filter((p) => p.period > last)];
+}
+
 /** Goals the home dashboard needs: open ones, and the others due on or after `since` (for the achievement rate). */
 export const dashboardNeeds = (g: Goal, since: string) => !g.deleted && (isOpen(g) || g.dueDate >= since);
 

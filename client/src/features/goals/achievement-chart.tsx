@@ -30,7 +30,7 @@ export default function AchievementChart({ periods }: AchievementChartProps) {
     const xs = periods.map((_, i) => i);
     const rates = periods.map((p) => (p.rate === null ? null : p.rate * 100));
     // Two lines under each bar: the quarter, and how many key results reached the threshold out of how many ended.
-    const names = periods.map((p) => `${p.period.replace('-', ' ')}\n${p.achieved} of ${p.total}`);
+    const names = periods.map((p) => `${p.period.replace('-', ' ')}\n${p.total === 0 ? 'none' : `${p.achieved} of ${p.total}`}`);
     const brand = cssVar('--primary', '#1d5c4d');
     const muted = cssVar('--muted', '#5b6561');
     const text = cssVar('--text', '#1a1f1d');

@@ -61,7 +61,13 @@ describe('home dashboard', () => {
     const rows = within(table)
       .getAllByRole('row')
       .map((r) => r.textContent);
-    expect(rows).toEqual(['QuarterRateKey results reached', '2026 Q1100%1 of 1', '2026 Q250%1 of 2']);
+    expect(rows).toEqual([
+      'QuarterRateKey results reached',
+      '2026 Q1100%1 of 1',
+      '2026 Q250%1 of 2',
+      '2026 Q3noneno goal ended',
+      '2026 Q4noneno goal ended',
+    ]);
     expect(await screen.findByTestId('achievement-chart')).toBeTruthy();
   });
 

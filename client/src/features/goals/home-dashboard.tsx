@@ -1,7 +1,7 @@
 import { today } from '@merit/shared/domain/common';
-import type { ReviewDeadline } from '@merit/shared/domain/dashboard';
+import { quartersBack, quartersShown, type ReviewDeadline } from '@merit/shared/domain/dashboard';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useDashboard } from '@/db/goal-hooks';
+import { DASHBOARD_QUARTERS, useDashboard } from '@/db/goal-hooks';
 import { formatDay } from '@/ui/format';
 import { ChevronIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
@@ -47,7 +47,7 @@ export function HomeDashboard({ threshold, deadlines = NO_DEADLINES, now }: Prop
   const day = useToday(now);
   const d = useDashboard(day, threshold, deadlines);
   if (!d) return null;
-  const periods = d.achievement;
+  const periods = quartersShown(d.achievement, quartersBack(day, DASHBOARD_QUARTERS - 1), day);
   return (
     <>
       {d.atRisk.length > 0 && (
@@ -92,7 +92,7 @@ export function HomeDashboard({ threshold, deadlines = NO_DEADLINES, now }: Prop
       ) : (
         <p className="muted">No goals yet. Set one, and check in weekly to see whether you are on track.</p>
       )}
-      {periods.length > 0 && (
+      {d.achievement.length > 0 && (
         <section className="card achievement" aria-labelledby="achievement-title">
           <h2 id="achievement-title" className="section-title">
             Achievement rate
@@ -115,9 +115,7 @@ export function HomeDashboard({ threshold, deadlines = NO_DEADLINES, now }: Prop
                 <tr key={p.period}>
                   <th scope="row">{p.period.replace('-', ' ')}</th>
                   <td>{p.rate === null ? 'none' : percent(p.rate)}</td>
-                  <td>
-                    {p.achieved} of {p.total}
-                  </td>
+                  <td>{p.total === 0 ? 'no goal ended' : `${p.achieved} of ${p.total}`}</td>
                 </tr>
               ))}
             </tbody>
