@@ -1,7 +1,7 @@
 import type { Checkin } from '@merit/shared/domain/checkin';
 import type { Feedback } from '@merit/shared/domain/feedback';
 import type { Goal } from '@merit/shared/domain/goal';
-import { finalsOf, type GoalFinals } from '@merit/shared/domain/goal-finals';
+import type { GoalFinals } from '@merit/shared/domain/goal-finals';
 import type { ManagerNote } from '@merit/shared/domain/manager-note';
 import type { Note } from '@merit/shared/domain/note';
 import type { Notification } from '@merit/shared/domain/notification';
@@ -10,7 +10,7 @@ import type { Review } from '@merit/shared/domain/review';
 import type { Win } from '@merit/shared/domain/win';
 import type { SyncTables, TableName } from '@merit/shared/mutations';
 import { Dexie, type Table } from 'dexie';
-import { FINALS_TABLE, goalFinalsMiddleware } from './goal-finals';
+import { FINALS_TABLE, goalFinalsMiddleware, loadFinalsWriter } from './goal-finals';
 
 /** A row of any synced table. */
 export type SyncRow = SyncTables[TableName];
@@ -31,6 +31,8 @@ export interface MetaValues {
   nextMutationId: number;
   cursor: string | null;
   lastSyncedAt: number | null;
+  /** Set by the upgrade to version 6: build `goalFinals` from the check-ins on the next open. */
+  rebuildFinals: boolean;
 }
 export type MetaKey = keyof MetaValues;
 export interface MetaRow {
@@ -124,15 +126,11 @@ export class MeritDb extends Dexie {
         wins: 'id, date, updatedAt, *tags, [ownerId+date]',
         [FINALS_TABLE]: 'goalId',
       })
-      .upgrade(async (tx) => {
-        const byGoal = new Map<string, Checkin[]>();
-        await tx.table<Checkin, string>('checkins').each((c) => {
-          byGoal.set(c.goalId, [...(byGoal.get(c.goalId) ?? []), c]);
-        });
-        const rows = [...byGoal].map(([id, list]) => finalsOf(id, list)).filter((f) => Object.keys(f.latest).length > 0);
-        await tx.table<GoalFinals, string>(FINALS_TABLE).bulkPut(rows);
-      });
+      .upgrade((tx) => tx.table<MetaRow, MetaKey>('meta').put({ key: 'rebuildFinals', value: true }));
     this.use(goalFinalsMiddleware);
+    // Loaded while IndexedDB opens; every open (a reopen too) waits for it before any query runs.
+    loadFinalsWriter().catch(() => undefined);
+    this.on('ready', (vip) => loadFinalsWriter().then((w) => w.rebuildIfAsked(vip as MeritDb)), true);
     // --- end home dashboard ---
     if (durability === 'strict') this.#durable = this;
   }
