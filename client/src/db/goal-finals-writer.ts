@@ -3,10 +3,9 @@ import { finalsOf, foldCheckin, type GoalFinals } from '@merit/shared/domain/goa
 import type { DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction } from 'dexie';
 import type { MeritDb } from './db';
 
-/**
- * The writes behind goal-finals.ts, in their own chunk so the first page load does not carry them: MeritDb waits
- * for this module before it lets any query run (Dexie's `ready`).
- */
+// The writes behind goal-finals.ts, in their own chunk so the first page load does not carry them: MeritDb waits
+// for this module before it lets any query run (Dexie's `ready`).
+
 const ANY_RANGE = 3; // DBCoreRangeType.Any, a const enum the isolated modules cannot import
 
 const equal = (key: string): DBCoreKeyRange => ({ type: 1, lower: key, upper: key });
@@ -96,7 +95,9 @@ export async function rebuildIfAsked(db: MeritDb): Promise<void> {
     if (!(await db.meta.get('rebuildFinals'))) return;
     const byGoal = new Map<string, Checkin[]>();
     await db.checkins.each((c) => {
-      byGoal.set(c.goalId, [...(byGoal.get(c.goalId) ?? []), c]);
+      const list = byGoal.get(c.goalId);
+      if (list) list.push(c);
+      else byGoal.set(c.goalId, [c]);
     });
     const rows = [...byGoal].map(([id, list]) => finalsOf(id, list)).filter((f) => Object.keys(f.latest).length > 0);
     await db.goalFinals.clear();
