@@ -1,6 +1,7 @@
 import type { Checkin } from '@merit/shared/domain/checkin';
 import type { Feedback } from '@merit/shared/domain/feedback';
 import type { Goal } from '@merit/shared/domain/goal';
+import type { GoalFinals } from '@merit/shared/domain/goal-finals';
 import type { ManagerNote } from '@merit/shared/domain/manager-note';
 import type { Note } from '@merit/shared/domain/note';
 import type { Notification } from '@merit/shared/domain/notification';
@@ -9,6 +10,7 @@ import type { Review } from '@merit/shared/domain/review';
 import type { Win } from '@merit/shared/domain/win';
 import type { SyncTables, TableName } from '@merit/shared/mutations';
 import { Dexie, type Table } from 'dexie';
+import { FINALS_TABLE, goalFinalsMiddleware, loadFinalsWriter } from './goal-finals';
 
 /** A row of any synced table. */
 export type SyncRow = SyncTables[TableName];
@@ -29,6 +31,8 @@ export interface MetaValues {
   nextMutationId: number;
   cursor: string | null;
   lastSyncedAt: number | null;
+  /** Set by the upgrade to version 6: build `goalFinals` from the check-ins on the next open. */
+  rebuildFinals: boolean;
 }
 export type MetaKey = keyof MetaValues;
 export interface MetaRow {
@@ -83,6 +87,8 @@ export class MeritDb extends Dexie {
   declare feedback: Table<Feedback, string>;
   declare managerNotes: Table<ManagerNote, string>;
   // --- end notes ---
+  // home dashboard: derived, kept by goal-finals.ts, never synced
+  declare goalFinals: Table<GoalFinals, string>;
   readonly personId: string;
   readonly #options: MeritDbOptions;
   #durable: MeritDb | undefined;
@@ -113,6 +119,19 @@ export class MeritDb extends Dexie {
     // --- reviews ---
     this.version(4).stores({ reviews: 'id, ownerId, managerId, state' });
     // --- end reviews ---
+    // --- home dashboard: indexed reads (goals open or due lately, this quarter's wins) and ended goals' finals ---
+    this.version(6)
+      .stores({
+        goals: 'id, ownerId, dueDate, [ownerId+status], [ownerId+dueDate]',
+        wins: 'id, date, updatedAt, *tags, [ownerId+date]',
+        [FINALS_TABLE]: 'goalId',
+      })
+      .upgrade((tx) => tx.table<MetaRow, MetaKey>('meta').put({ key: 'rebuildFinals', value: true }));
+    this.use(goalFinalsMiddleware);
+    // Loaded while IndexedDB opens; every open (a reopen too) waits for it before any query runs.
+    loadFinalsWriter().catch(() => undefined);
+    this.on('ready', (vip) => loadFinalsWriter().then((w) => w.rebuildIfAsked(vip as MeritDb)), true);
+    // --- end home dashboard ---
     if (durability === 'strict') this.#durable = this;
   }
 

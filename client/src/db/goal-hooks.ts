@@ -3,8 +3,8 @@ import {
   checkinsByGoal,
   computeDashboard,
   type Dashboard,
-  dashboardNeeds,
   type GoalSummary,
+  isOpen,
   quarterStart,
   quartersBack,
   type ReviewDeadline,
@@ -14,7 +14,9 @@ import {
 } from '@merit/shared/domain/dashboard';
 import type { Goal } from '@merit/shared/domain/goal';
 import type { DirectoryGoal, TeamMember } from '@merit/shared/domain/goal-directory';
+import type { GoalFinals } from '@merit/shared/domain/goal-finals';
 import type { Win } from '@merit/shared/domain/win';
+import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { MeritDb } from './db';
 import { useDb } from './hooks';
@@ -96,22 +98,56 @@ export function useWinsOf(ownerId: string): Win[] | undefined {
 /** Quarters of achievement rate the home screen shows. */
 export const DASHBOARD_QUARTERS = 4;
 
+export interface DashboardRows {
+  goals: Goal[];
+  checkins: Checkin[];
+  finals: Map<string, GoalFinals>;
+  wins: Win[];
+  since: string;
+}
+
 /**
- * The rows the home dashboard needs, read through indexes: the person's goals, check-ins only of open goals and of
- * goals due in the quarters shown, wins only of this quarter. Five years of history stay on disk. Only the
- * person's own rows count: a manager's device also holds the reports' shared rows.
+ * The rows the home dashboard needs, read through indexes in one transaction: the person's open goals and goals due
+ * in the quarters shown, the check-ins of the open ones only (for the forecast), the stored finals of the others
+ * (goal-finals.ts) and this quarter's wins. Five years of history stay on disk. Only the person's own rows count: a
+ * manager's device also holds the reports' shared rows.
  */
-export async function loadDashboard(db: MeritDb, me: string, today: string, threshold: number, deadlines: readonly ReviewDeadline[] = []) {
+export function readDashboardRows(db: MeritDb, me: string, today: string): Promise<DashboardRows> {
   const since = quartersBack(today, DASHBOARD_QUARTERS - 1);
-  const goals = (await db.goals.where('ownerId').equals(me).toArray()).filter((g) => dashboardNeeds(g, since));
-  const [checkins, wins] = await Promise.all([
-    db.checkins
-      .where('goalId')
-      .anyOf(goals.map((g) => g.id))
-      .toArray(),
-    db.wins.where('date').between(quarterStart(today), today, true, true).toArray(),
-  ]);
-  return computeDashboard({ goals, checkins, wins: wins.filter((w) => w.ownerId === me), today, threshold, deadlines });
+  return db.transaction('r', [db.goals, db.checkins, db.goalFinals, db.wins], async () => {
+    const [recent, active, proposed, wins] = await Promise.all([
+      db.goals.where('[ownerId+dueDate]').between([me, since], [me, Dexie.maxKey]).toArray(),
+      db.goals.where('[ownerId+status]').equals([me, 'active']).toArray(),
+      db.goals.where('[ownerId+status]').equals([me, 'proposed']).toArray(),
+      db.wins
+        .where('[ownerId+date]')
+        .between([me, quarterStart(today)], [me, today], true, true)
+        .toArray(),
+    ]);
+    // In id order, as one index read gave them before, so goals due the same day keep their order.
+    const goals = [...new Map([...recent, ...active, ...proposed].map((g) => [g.id, g])).values()]
+      .filter((g) => !g.deleted)
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const ended = goals.filter((g) => !isOpen(g)).map((g) => g.id);
+    // One getAll per goal: far cheaper than Dexie's cursor walk for `anyOf`.
+    const [checkins, finals] = await Promise.all([
+      Promise.all(goals.filter(isOpen).map((g) => db.checkins.where('goalId').equals(g.id).toArray())),
+      db.goalFinals.bulkGet(ended),
+    ]);
+    return {
+      goals,
+      checkins: checkins.flat(),
+      finals: new Map(finals.flatMap((f) => (f ? [[f.goalId, f]] : []))),
+      wins,
+      since,
+    };
+  });
+}
+
+/** The home dashboard as the screen shows it: `readDashboardRows` and the shared compute. */
+export async function loadDashboard(db: MeritDb, me: string, today: string, threshold: number, deadlines: readonly ReviewDeadline[] = []) {
+  const rows = await readDashboardRows(db, me, today);
+  return computeDashboard({ ...rows, today, threshold, deadlines });
 }
 
 const NO_DEADLINES: readonly ReviewDeadline[] = [];

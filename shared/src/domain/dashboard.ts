@@ -1,6 +1,7 @@
 import type { Checkin } from './checkin';
 import { type Forecast, forecastKr, type GoalOutlook, goalOutlook, rolledConfidence } from './forecast';
 import type { Goal, KeyResult } from './goal';
+import { checkinOrder, finalsOf, type GoalFinals } from './goal-finals';
 import { achievementRate, DEFAULT_ACHIEVEMENT_THRESHOLD, krProgress, objectiveProgress } from './progress';
 
 /**
@@ -54,8 +55,6 @@ export interface Dashboard {
   deadlines: ReviewDeadline[];
 }
 
-const byDate = (a: Checkin, b: Checkin) => a.date.localeCompare(b.date) || a.createdAt - b.createdAt;
-
 /** Check-ins grouped per goal, live ones only, each list oldest first. */
 export function checkinsByGoal(checkins: Iterable<Checkin>): Map<string, Checkin[]> {
   const out = new Map<string, Checkin[]>();
@@ -65,7 +64,7 @@ export function checkinsByGoal(checkins: Iterable<Checkin>): Map<string, Checkin
     if (list) list.push(c);
     else out.set(c.goalId, [c]);
   }
-  for (const list of out.values()) list.sort(byDate);
+  for (const list of out.values()) list.sort(checkinOrder);
   return out;
 }
 
@@ -104,10 +103,21 @@ export const quarterStart = (day: string) =>
   `${day.slice(0, 4)}-${String(Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
 
 /** Open goals: what the person is working on, soonest due first. */
-const isOpen = (g: Goal) => !g.deleted && (g.status === 'active' || g.status === 'proposed');
+export const isOpen = (g: Goal) => !g.deleted && (g.status === 'active' || g.status === 'proposed');
 /** An alert is worth raising only for an active goal that can still be saved. */
 export const raisesAlert = (s: GoalSummary, today: string) =>
   s.goal.status === 'active' && s.goal.dueDate >= today && s.outlook === 'at-risk';
+
+/** What the achievement rate needs of a goal: each key result's final value. A `GoalSummary` is one. */
+export interface GoalFinal {
+  goal: Goal;
+  krs: readonly { kr: KeyResult; current: number }[];
+}
+
+/** A goal's key results at their latest values, as `krStatus` finds them, from its finals instead of its check-ins. */
+export function finalValues(goal: Goal, finals: GoalFinals | undefined): GoalFinal {
+  return { goal, krs: goal.keyResults.map((kr) => ({ kr, current: finals?.latest[kr.id]?.value ?? kr.current ?? kr.start })) };
+}
 
 /**
  * Achievement rate per quarter of the due date, over goals that ended (due before today, or marked achieved
@@ -115,7 +125,7 @@ export const raisesAlert = (s: GoalSummary, today: string) =>
  * even one logged after the due date: that is the person recording how it ended.
  */
 export function achievementByPeriod(
-  summaries: readonly GoalSummary[],
+  summaries: readonly GoalFinal[],
   today: string,
   threshold: number = DEFAULT_ACHIEVEMENT_THRESHOLD,
 ): PeriodRate[] {
@@ -146,13 +156,37 @@ export function quartersBack(day: string, back: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
 }
 
-/** Goals the home dashboard needs: open ones, and ended ones due on or after `since` (for the achievement rate). */
-export const dashboardNeeds = (g: Goal, since: string) =>
-  !g.deleted && (g.status === 'active' || g.status === 'proposed' || g.dueDate >= since);
+/**
+ * The quarters from the one `since` is in to the one `today` is in, each with its rate or an empty one: a quarter in
+ * which no goal ended shows as such rather than disappearing. Quarters after today (goals closed early) are kept.
+ */
+export function quartersShown(periods: readonly PeriodRate[], since: string, today: string): PeriodRate[] {
+  const byName = new Map(periods.map((p) => [p.period, p]));
+  const out: PeriodRate[] = [];
+  for (let back = 0; ; back++) {
+    const start = quartersBack(today, back);
+    if (start < quarterStart(since)) break;
+    const period = quarterOf(start);
+    out.unshift(byName.get(period) ?? { period, achieved: 0, total: 0, rate: null });
+  }
+  const last = quarterOf(today);
+  return [...out, ...periods.filter((p) => p.period > last)];
+}
+
+/** Goals the home dashboard needs: open ones, and the others due on or after `since` (for the achievement rate). */
+export const dashboardNeeds = (g: Goal, since: string) => !g.deleted && (isOpen(g) || g.dueDate >= since);
 
 export interface DashboardInput {
   goals: Iterable<Goal>;
+  /** The goals' check-ins; with `finals`, only the open goals' are used. */
   checkins: Iterable<Checkin>;
+  /**
+   * The stored finals by goal id (goal-finals.ts). Given, a goal that is not open takes its final values from
+   * them, so the device reads no check-ins of ended goals; a goal without an entry has none.
+   */
+  finals?: ReadonlyMap<string, GoalFinals>;
+  /** The achievement rate counts only goals due on or after this day (the quarters shown); all when absent. */
+  since?: string;
   wins: Iterable<{ date: string; deleted: boolean }>;
   today: string;
   threshold?: number;
@@ -160,11 +194,20 @@ export interface DashboardInput {
 }
 
 export function computeDashboard(input: DashboardInput): Dashboard {
-  const { today, threshold = DEFAULT_ACHIEVEMENT_THRESHOLD } = input;
+  const { today, threshold = DEFAULT_ACHIEVEMENT_THRESHOLD, since = '' } = input;
   const grouped = checkinsByGoal(input.checkins);
-  const all: GoalSummary[] = [];
-  for (const g of input.goals) if (!g.deleted) all.push(summariseGoal(g, grouped.get(g.id) ?? []));
-  const open = all.filter((s) => isOpen(s.goal)).sort((a, b) => a.goal.dueDate.localeCompare(b.goal.dueDate));
+  const open: GoalSummary[] = [];
+  // An open goal past its due date counts in the achievement rate too, with the figures its card shows.
+  const ended: GoalFinal[] = [];
+  for (const g of input.goals) {
+    if (g.deleted) continue;
+    if (isOpen(g)) {
+      const s = summariseGoal(g, grouped.get(g.id) ?? []);
+      open.push(s);
+      ended.push(s);
+    } else ended.push(finalValues(g, input.finals ? input.finals.get(g.id) : finalsOf(g.id, grouped.get(g.id) ?? [])));
+  }
+  open.sort((a, b) => a.goal.dueDate.localeCompare(b.goal.dueDate));
   const month = today.slice(0, 7);
   const qStart = quarterStart(today);
   let winsThisMonth = 0;
@@ -179,7 +222,11 @@ export function computeDashboard(input: DashboardInput): Dashboard {
     atRisk: open.filter((s) => raisesAlert(s, today)),
     winsThisMonth,
     winsThisQuarter,
-    achievement: achievementByPeriod(all, today, threshold),
+    achievement: achievementByPeriod(
+      ended.filter((e) => e.goal.dueDate >= since),
+      today,
+      threshold,
+    ),
     deadlines: (input.deadlines ?? []).filter((d) => d.date >= today).sort((a, b) => a.date.localeCompare(b.date)),
   };
 }

@@ -1,7 +1,7 @@
 import { today } from '@merit/shared/domain/common';
-import type { ReviewDeadline } from '@merit/shared/domain/dashboard';
-import { useMemo } from 'react';
-import { useDashboard } from '@/db/goal-hooks';
+import { quartersBack, quartersShown, type ReviewDeadline } from '@merit/shared/domain/dashboard';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { DASHBOARD_QUARTERS, useDashboard } from '@/db/goal-hooks';
 import { formatDay } from '@/ui/format';
 import { ChevronIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
@@ -17,13 +17,37 @@ interface Props {
 }
 
 const NO_DEADLINES: readonly ReviewDeadline[] = [];
+const AchievementChart = lazy(() => import('./achievement-chart'));
+
+/**
+ * Today, moving on at midnight while home stays open: the month, the quarter and which goals have ended all turn
+ * over then. A fixed `now` (tests) stays put.
+ */
+function useToday(now: Date | undefined): string {
+  const [day, setDay] = useState(() => today());
+  useEffect(() => {
+    if (now) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const arm = () => {
+      const t = new Date();
+      const untilMidnight = new Date(t.getFullYear(), t.getMonth(), t.getDate() + 1).getTime() - t.getTime();
+      timer = setTimeout(() => {
+        setDay(today());
+        arm();
+      }, untilMidnight + 1000);
+    };
+    arm();
+    return () => clearTimeout(timer);
+  }, [now]);
+  return now ? today(now) : day;
+}
 
 /** Home's goal part, computed on the device: the at-risk alert, current goals, the quarter, past achievement. */
 export function HomeDashboard({ threshold, deadlines = NO_DEADLINES, now }: Props) {
-  const day = today(now);
+  const day = useToday(now);
   const d = useDashboard(day, threshold, deadlines);
-  const periods = useMemo(() => d?.achievement.slice(-4) ?? [], [d]);
   if (!d) return null;
+  const periods = quartersShown(d.achievement, quartersBack(day, DASHBOARD_QUARTERS - 1), day);
   return (
     <>
       {d.atRisk.length > 0 && (
@@ -68,28 +92,34 @@ export function HomeDashboard({ threshold, deadlines = NO_DEADLINES, now }: Prop
       ) : (
         <p className="muted">No goals yet. Set one, and check in weekly to see whether you are on track.</p>
       )}
-      {periods.length > 0 && (
+      {d.achievement.length > 0 && (
         <section className="card achievement" aria-labelledby="achievement-title">
           <h2 id="achievement-title" className="section-title">
             Achievement rate
           </h2>
           <p className="muted">Key results that reached at least {percent(threshold)} of their target, by quarter due.</p>
-          <ul className="period-bars">
-            {periods.map((p) => (
-              <li key={p.period} className="period-bar">
-                <span className="period-name">{p.period.replace('-', ' ')}</span>
-                <span className="period-track" aria-hidden="true">
-                  <span className="period-fill" style={{ width: `${(p.rate ?? 0) * 100}%` }} />
-                </span>
-                <span className="period-value">
-                  {p.rate === null ? '–' : percent(p.rate)}{' '}
-                  <span className="muted">
-                    ({p.achieved}/{p.total})
-                  </span>
-                </span>
-              </li>
-            ))}
-          </ul>
+          <Suspense fallback={<div className="achievement-chart" />}>
+            <AchievementChart periods={periods} />
+          </Suspense>
+          <table className="visually-hidden">
+            <caption>Achievement rate by quarter</caption>
+            <thead>
+              <tr>
+                <th scope="col">Quarter</th>
+                <th scope="col">Rate</th>
+                <th scope="col">Key results reached</th>
+              </tr>
+            </thead>
+            <tbody>
+              {periods.map((p) => (
+                <tr key={p.period}>
+                  <th scope="row">{p.period.replace('-', ' ')}</th>
+                  <td>{p.rate === null ? 'none' : percent(p.rate)}</td>
+                  <td>{p.total === 0 ? 'no goal ended' : `${p.achieved} of ${p.total}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       )}
       {d.deadlines.length > 0 && (
