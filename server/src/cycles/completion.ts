@@ -30,11 +30,11 @@ interface Group {
 /** The first OVERDUE_SHOWN overdue people, self phase first, by name. */
 function overdueList(q: Queryable, cycleId: string, today: string) {
   return q.query<OverduePerson>(
-    `select r.id as "reviewId", r.owner_id as "personId", e.name, e.department, r.manager_id as "managerId",
+    `select r.id as "reviewId", r.owner_id as "personId", e.name, r.department, r.manager_id as "managerId",
             m.name as "managerName", r.state,
             case when r.state = any($3::text[]) then 'self' else 'manager' end as phase,
             case when r.state = any($3::text[]) then r.self_deadline else r.manager_deadline end as deadline
-       from review r join person e on e.id = r.owner_id left join person m on m.id = r.manager_id
+       from review_progress r join person e on e.id = r.owner_id left join person m on m.id = r.manager_id
       where r.cycle_id = $1 and not r.deleted
         and ((r.state = any($3::text[]) and r.self_deadline < $2::date) or (r.state = any($4::text[]) and r.manager_deadline < $2::date))
       order by phase, e.name, r.id limit $5`,
@@ -45,18 +45,22 @@ function overdueList(q: Queryable, cycleId: string, today: string) {
 /**
  * Live completion of one cycle: counts grouped in SQL (one row per state x department x manager, so the
  * result stays small for 10,000 reviews, with the overdue count per group), folded with the shared
- * counting rule; and the first overdue people by name.
+ * counting rule; and the first overdue people by name. Both read `review_progress` (migration 0008), the
+ * narrow copy of the reviews' state kept by triggers, not the wide review rows; manager names are joined
+ * after grouping, once per group.
  */
 export async function completion(q: Queryable, cycleId: string, today: string): Promise<Completion> {
   // Both at once: on PostgreSQL they run on two pooled connections (PGlite queues them).
   const [groups, overdue] = await Promise.all([
     q.query<Group>(
-      `select r.state, e.department, r.manager_id, m.name as manager_name, count(*)::int as n,
-              count(*) filter (where (r.state = any($3::text[]) and r.self_deadline < $2::date)
-                                  or (r.state = any($4::text[]) and r.manager_deadline < $2::date))::int as late
-         from review r join person e on e.id = r.owner_id left join person m on m.id = r.manager_id
-        where r.cycle_id = $1 and not r.deleted
-        group by r.state, e.department, r.manager_id, m.name`,
+      `select g.*, m.name as manager_name
+         from (select r.state, r.department, r.manager_id, count(*)::int as n,
+                      count(*) filter (where (r.state = any($3::text[]) and r.self_deadline < $2::date)
+                                          or (r.state = any($4::text[]) and r.manager_deadline < $2::date))::int as late
+                 from review_progress r
+                where r.cycle_id = $1 and not r.deleted
+                group by r.state, r.department, r.manager_id) g
+         left join person m on m.id = g.manager_id`,
       [cycleId, today, SELF_PENDING, MANAGER_PENDING],
     ),
     overdueList(q, cycleId, today),
