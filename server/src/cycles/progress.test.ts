@@ -29,15 +29,27 @@ afterAll(async () => {
   await db.close();
 });
 
-/** What the completion counts must reflect: the review rows themselves, with the reviewee's department now. */
+/** What the completion counts must reflect: the review rows themselves, with the reviewee's name and department now. */
 const truth = () =>
   db.query(
-    `select r.id, r.cycle_id, r.owner_id, r.manager_id, e.department, r.state, r.self_deadline::text, r.manager_deadline::text, r.deleted
+    `select r.id, r.cycle_id, r.owner_id, r.manager_id, e.name, e.department, r.state, r.self_deadline::text, r.manager_deadline::text, r.deleted
        from review r join person e on e.id = r.owner_id order by r.id`,
+  );
+/** The kept counts must equal the counts of those rows, key by key. */
+const countsTruth = () =>
+  db.query(
+    `select r.cycle_id, r.state, e.department, r.manager_id, r.self_deadline::text, r.manager_deadline::text, count(*)::int as n
+       from review r join person e on e.id = r.owner_id where not r.deleted group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`,
+  );
+const counts = () =>
+  db.query(
+    `select cycle_id, state, department, nullif(manager_key, '00000000-0000-0000-0000-000000000000') as manager_id,
+            self_deadline::text, manager_deadline::text, n
+       from review_count where n <> 0 order by 1, 2, 3, 4, 5, 6`,
   );
 const copy = () =>
   db.query(
-    `select id, cycle_id, owner_id, manager_id, department, state, self_deadline::text, manager_deadline::text, deleted
+    `select id, cycle_id, owner_id, manager_id, name, department, state, self_deadline::text, manager_deadline::text, deleted
        from review_progress order by id`,
   );
 
@@ -52,6 +64,7 @@ describe('review_progress: the narrow copy live completion reads (migration 0008
     cid = c.id;
     await asHr.cycles.launch({ cycleId: cid });
     expect(await copy()).toEqual(await truth());
+    expect(await counts()).toEqual(await countsTruth());
     expect((await copy()).length).toBe(2);
 
     const annReview = (await db.query<{ id: string }>('select id from review where owner_id = $1', [ann.id]))[0]?.id;
@@ -67,11 +80,13 @@ describe('review_progress: the narrow copy live completion reads (migration 0008
     const submitted = await push('review.submitSelf@1', { id: annReview });
     expect(submitted.results[0]).toMatchObject({ status: 'applied' });
     expect(await copy()).toEqual(await truth());
+    expect(await counts()).toEqual(await countsTruth());
 
-    await db.query("update person set department = 'Marketing' where id = $1", [ann.id]);
+    await db.query("update person set department = 'Marketing', name = 'Ann Lee' where id = $1", [ann.id]);
     await asHr.cycles.extendDeadline({ cycleId: cid, personId: bob.id, selfDeadline: '2999-02-01', managerDeadline: '2999-03-01' });
     await asHr.cycles.removeParticipant({ cycleId: cid, personId: bob.id });
     expect(await copy()).toEqual(await truth());
+    expect(await counts()).toEqual(await countsTruth());
 
     const now = await completion(db, cid, '2026-01-01');
     expect(now.overall).toMatchObject({ total: 1, selfDone: 1 });
@@ -80,6 +95,7 @@ describe('review_progress: the narrow copy live completion reads (migration 0008
 
     await asHr.cycles.addParticipant({ cycleId: cid, personId: bob.id });
     expect(await copy()).toEqual(await truth());
+    expect(await counts()).toEqual(await countsTruth());
     expect((await completion(db, cid, '2026-01-01')).overall.total).toBe(2);
   });
 });
