@@ -90,13 +90,13 @@ async function run(db: Db, kind: string): Promise<void> {
     }
     if (rows !== n + 1) throw new Error(`exported ${rows} lines, not ${n + 1}`);
     const csv = `the CSV is ${round(bytes / 1e6, 1)} MB`;
-    figures[`cycle-export-${n}-live-heap-delta-${kind}`] = {
+    figures[`cycle-export-flat-${n}-live-heap-delta-${kind}`] = {
       value: round((live - live0) / 1e6, 1),
       unit: `MB live JS memory while streaming (${csv})`,
       floor: null,
       target: 'flat across 2,000 / 10,000 / 30,000',
     };
-    figures[`cycle-export-${n}-rss-delta-${kind}`] = {
+    figures[`cycle-export-flat-${n}-rss-delta-${kind}`] = {
       value: round((rss - m0.rss) / 1e6, 1),
       unit: `MB peak RSS growth (${csv}; smallest first, so a bigger export can only show more)`,
       floor: null,
