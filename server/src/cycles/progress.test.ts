@@ -97,5 +97,10 @@ describe('review_progress: the narrow copy live completion reads (migration 0008
     expect(await copy()).toEqual(await truth());
     expect(await counts()).toEqual(await countsTruth());
     expect((await completion(db, cid, '2026-01-01')).overall.total).toBe(2);
+
+    // A manual clean-up that deletes rows outright (no code path does) leaves no count behind either.
+    await db.query('delete from review where owner_id = $1 and cycle_id = $2', [bob.id, cid]);
+    expect(await copy()).toEqual(await truth());
+    expect(await counts()).toEqual(await countsTruth());
   });
 });

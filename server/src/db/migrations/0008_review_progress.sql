@@ -111,3 +111,25 @@ create trigger review_count_insert after insert on review_progress
 
 create trigger review_count_update after update on review_progress
   referencing old table as old_rows new table as new_rows for each statement execute function review_count_on_update();
+
+-- No code path deletes a review row (removal is a tombstone), but a manual clean-up must not leave counts behind.
+create function review_progress_on_delete() returns trigger language plpgsql as $$
+begin
+  delete from review_progress where id in (select id from old_rows); return null; end
+$$;
+
+create trigger review_progress_delete after delete on review
+  referencing old table as old_rows for each statement execute function review_progress_on_delete();
+
+create function review_count_on_delete() returns trigger language plpgsql as $$
+begin
+  update review_count c set n = c.n - d.n
+    from (select cycle_id, state, department, coalesce(manager_id, '00000000-0000-0000-0000-000000000000') as manager_key,
+                 self_deadline, manager_deadline, count(*)::int as n
+            from old_rows where not deleted group by 1, 2, 3, 4, 5, 6) d
+   where (c.cycle_id, c.state, c.department, c.manager_key, c.self_deadline, c.manager_deadline)
+       = (d.cycle_id, d.state, d.department, d.manager_key, d.self_deadline, d.manager_deadline); return null; end
+$$;
+
+create trigger review_count_delete after delete on review_progress
+  referencing old table as old_rows for each statement execute function review_count_on_delete();
