@@ -55,6 +55,8 @@ describe("the manager's review, laid out by width (issue 6 item 4)", () => {
     expect(screen.getByText('Shipped search')).toBeTruthy();
     expect(screen.queryByRole('tab', { name: 'Yours' })).toBeNull();
     expect(screen.getByRole('tab', { name: "Sam's" }).getAttribute('aria-selected')).toBe('true');
+    // The goals section once, in the form column, not again beside it.
+    expect(await screen.findAllByRole('list', { name: 'Goals of the period' })).toHaveLength(1);
   });
 
   it('at 390 px: tabs, the form first', async () => {

@@ -123,7 +123,7 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
   const selfTab = {
     id: 'self',
     label: `${first}'s`,
-    panel: <AnswersReadOnly review={review} sides={['self']} evidence={evidence} names={{ self: first, manager: 'You' }} />,
+    panel: <AnswersReadOnly review={review} sides={['self']} evidence={evidence} names={{ self: first, manager: 'You' }} goals={!wide} />,
   };
   const winsTab = {
     id: 'wins',

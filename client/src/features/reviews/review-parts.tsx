@@ -48,36 +48,41 @@ export function AnswersReadOnly({
   sides,
   evidence,
   names,
+  goals = true,
 }: {
   review: Review;
   sides: readonly Side[];
   evidence: readonly EvidenceItem[] | undefined;
   names: Record<Side, string>;
+  /** false where the goals section is already on screen beside this (the manager's two columns). */
+  goals?: boolean;
 }) {
   return (
     <div className="stack">
-      {sectionsFor(review.template, sides).map(({ section, questions }) => (
-        <section key={section.id} className="card review-section" aria-labelledby={`sec-${section.id}`}>
-          <h2 className="section-title" id={`sec-${section.id}`}>
-            {section.title}
-          </h2>
-          {section.kind === 'goals' ? (
-            <GoalsSection review={review} />
-          ) : (
-            questions.map((q: Question) => (
-              <div key={q.id} className="answer-block">
-                <h3 className="answer-prompt">{q.kind === 'competency' ? `${q.competency.name}: ${q.prompt}` : q.prompt}</h3>
-                {sides
-                  .filter((side) => answeredBySide(q, side))
-                  .map((side) => {
-                    const a = (side === 'self' ? review.selfAnswers : review.managerAnswers)[q.id];
-                    return <AnswerView key={side} question={q} answer={a} cites={citeViews(a, evidence)} who={names[side]} />;
-                  })}
-              </div>
-            ))
-          )}
-        </section>
-      ))}
+      {sectionsFor(review.template, sides)
+        .filter(({ section }) => goals || section.kind !== 'goals')
+        .map(({ section, questions }) => (
+          <section key={section.id} className="card review-section" aria-labelledby={`sec-${section.id}`}>
+            <h2 className="section-title" id={`sec-${section.id}`}>
+              {section.title}
+            </h2>
+            {section.kind === 'goals' ? (
+              <GoalsSection review={review} />
+            ) : (
+              questions.map((q: Question) => (
+                <div key={q.id} className="answer-block">
+                  <h3 className="answer-prompt">{q.kind === 'competency' ? `${q.competency.name}: ${q.prompt}` : q.prompt}</h3>
+                  {sides
+                    .filter((side) => answeredBySide(q, side))
+                    .map((side) => {
+                      const a = (side === 'self' ? review.selfAnswers : review.managerAnswers)[q.id];
+                      return <AnswerView key={side} question={q} answer={a} cites={citeViews(a, evidence)} who={names[side]} />;
+                    })}
+                </div>
+              ))
+            )}
+          </section>
+        ))}
     </div>
   );
 }
