@@ -92,11 +92,16 @@ async function run(db: Db, kind: string): Promise<void> {
      where cycle_id = $1`,
     [c.id, STATES],
   );
+  // Floor: counting the cycle's reviews in one indexed query, the least any completion figure reads.
   const samples: number[] = [];
+  const floorSamples: number[] = [];
   for (let i = 0; i < 60; i++) {
-    const s = performance.now();
+    let s = performance.now();
     await completion(db, c.id, '2026-07-15');
     if (i >= 10) samples.push(performance.now() - s);
+    s = performance.now();
+    await db.query('select count(*) from review where cycle_id = $1 and not deleted', [c.id]);
+    if (i >= 10) floorSamples.push(performance.now() - s);
   }
 
   global.gc?.();
@@ -115,7 +120,12 @@ async function run(db: Db, kind: string): Promise<void> {
 
   record({
     [`cycle-launch-10000-${kind}`]: { value: round(launchMs, 0), unit: 'ms', floor: round(floorMs, 0), target: '<= 2000' },
-    [`cycle-completion-10000-p95-${kind}`]: { value: round(percentile(samples, 95), 1), unit: 'ms', floor: null, target: '<= 50' },
+    [`cycle-completion-10000-p95-${kind}`]: {
+      value: round(percentile(samples, 95), 1),
+      unit: 'ms',
+      floor: round(percentile(floorSamples, 95), 1),
+      target: '<= 50',
+    },
     [`cycle-export-10000-${kind}`]: { value: round(exportMs, 0), unit: 'ms', floor: null, target: null },
     [`cycle-export-10000-rss-delta-${kind}`]: {
       value: round((peak - rss0) / 1e6, 1),

@@ -1,6 +1,10 @@
+import { CheckinSchema } from '@merit/shared/domain/checkin';
+import { GoalSchema } from '@merit/shared/domain/goal';
+import { type ReviewGoal, reviewGoals } from '@merit/shared/domain/review-goals';
 import type { Answers, Section } from '@merit/shared/domain/review-template';
 import type { Queryable } from '../db/client';
 import { domainError } from '../errors';
+import { fromDb, tableSql } from '../sync/tables';
 
 export interface RatingBucket {
   questionId: string;
@@ -68,12 +72,14 @@ export interface PrintableReview {
   acknowledgedAt: number | null;
   ackComment: string;
   reopenCount: number;
+  /** The goals section: the reviewee's shared goals of the period with their progress (never private ones). */
+  goals: ReviewGoal[];
 }
 
 /** One review with both sides, for HR's print view. Reviews only: private notes live elsewhere and never come here. */
 export async function printableReview(q: Queryable, reviewId: string): Promise<PrintableReview> {
-  const rows = await q.query<PrintableReview>(
-    `select r.id, r.cycle_name as "cycleName", e.name as "personName", e.department, m.name as "managerName", r.state,
+  const rows = await q.query<Omit<PrintableReview, 'goals'> & { ownerId: string }>(
+    `select r.id, r.owner_id as "ownerId", r.cycle_name as "cycleName", e.name as "personName", e.department, m.name as "managerName", r.state,
             r.period_start as "periodStart", r.period_end as "periodEnd", r.template, r.self_answers as "selfAnswers",
             r.manager_answers as "managerAnswers", r.signed_off_at as "signedOffAt", r.acknowledged_at as "acknowledgedAt",
             r.ack_comment as "ackComment", r.reopen_count as "reopenCount"
@@ -81,6 +87,21 @@ export async function printableReview(q: Queryable, reviewId: string): Promise<P
       where r.id = $1 and not r.deleted`,
     [reviewId],
   );
-  if (!rows[0]) throw domainError('NOT_FOUND', 'No such review', 'reviewId');
-  return rows[0];
+  const r = rows[0];
+  if (!r) throw domainError('NOT_FOUND', 'No such review', 'reviewId');
+  const { ownerId, ...review } = r;
+  // Private goals are filtered in SQL too, so their rows never leave the database for HR's request.
+  const [goals, checkins] = await Promise.all([
+    q.query(`select * from ${tableSql('goals')} where owner_id = $1 and not deleted and visibility <> 'private'`, [ownerId]),
+    q.query(`select * from ${tableSql('checkins')} where owner_id = $1 and not deleted and goal_visibility <> 'private'`, [ownerId]),
+  ]);
+  return {
+    ...review,
+    goals: reviewGoals(
+      goals.map((g) => GoalSchema.parse(fromDb('goals', g))),
+      checkins.map((c) => CheckinSchema.parse(fromDb('checkins', c))),
+      review.periodStart,
+      review.periodEnd,
+    ),
+  };
 }

@@ -1,3 +1,5 @@
+import { uuidv7 } from '@merit/shared/ids';
+import { PROTOCOL_VERSION } from '@merit/shared/sync/protocol';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureOrg } from '../auth/auth-test-kit';
@@ -100,10 +102,48 @@ describe('cycles.analytics and cycles.review', () => {
       state: 'signed_off',
       managerAnswers: { 'q-mgr': { text: 'Solid' } },
     });
+    expect(r.goals).toEqual([]);
     expect(
       await callerAs(db, bus, emp)
         .cycles.review({ reviewId: id })
         .catch((e: { code?: string }) => e.code),
     ).toBe('FORBIDDEN');
+  });
+});
+
+describe('the print view lists the goals section (issue 6 item 1)', () => {
+  it("gives the reviewee's shared goals of the period with progress and key results, never a private one", async () => {
+    const push = async (mutations: { name: string; args: Record<string, unknown> }[]) =>
+      callerAs(db, bus, emp).sync.push({
+        protocol: PROTOCOL_VERSION,
+        deviceId: uuidv7(),
+        mutations: mutations.map((m, i) => ({ ...m, id: i + 1, createdAt: Date.now() })),
+      });
+    const kr = { id: 'k1', title: 'Pilot customers', kind: 'number', start: 0, target: 10, unit: 'customers', weight: 1, current: null };
+    const shared = uuidv7();
+    const goal = (id: string, title: string, visibility: string, periodStart: string, dueDate: string) => ({
+      name: 'goal.create@1',
+      args: { id, title, periodStart, dueDate, visibility, keyResults: [kr] },
+    });
+    const out = await push([
+      goal(shared, 'Grow the pilot', 'manager', '2026-01-01', '2026-06-30'),
+      goal(uuidv7(), 'Find a new job', 'private', '2026-01-01', '2026-06-30'),
+      goal(uuidv7(), 'Next half', 'org', '2026-07-01', '2026-12-31'),
+      { name: 'checkin.create@1', args: { id: uuidv7(), goalId: shared, krId: 'k1', value: 4, confidence: 7, date: '2026-03-02' } },
+    ]);
+    expect(out.results.map((x) => x.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    const id = (await db.query<{ id: string }>('select id from review where owner_id = $1', [emp.id]))[0]?.id ?? '';
+    const r = await callerAs(db, bus, hr).cycles.review({ reviewId: id });
+    expect(r.goals).toEqual([
+      {
+        id: shared,
+        title: 'Grow the pilot',
+        status: 'active',
+        periodStart: '2026-01-01',
+        dueDate: '2026-06-30',
+        progress: 0.4,
+        krs: [{ id: 'k1', title: 'Pilot customers', kind: 'number', unit: 'customers', start: 0, current: 4, target: 10, progress: 0.4 }],
+      },
+    ]);
   });
 });

@@ -18,8 +18,11 @@ import { Answer, type Answers, type Question, type Section } from './review-temp
  * Decisions: a self-review with no required self question may be submitted straight from `not_started`, and
  * the manager may submit straight from `self_submitted` when nothing on their side is required. The manager
  * writes only after the self-review is submitted (they cannot see it before). Self answers and the self submit
- * are refused after the self deadline (end of `selfDeadline`, UTC, by the server's clock); HR extends it by
- * moving `selfDeadline`. After `signed_off` every answer and submit is refused (LOCKED) with a message that
+ * are refused after the self deadline (end of `selfDeadline`, UTC, by the server's clock); manager answers, the
+ * manager submit and the sign-off after the manager deadline (the manager phase lasts until sign-off, as the
+ * completion counts say). HR extends a phase by moving its deadline (per cycle or per review). A review HR
+ * reopened is out of the manager deadline: the reopen is HR's decision that it be changed and signed again,
+ * usually after that deadline. After `signed_off` every answer and submit is refused (LOCKED) with a message that
  * says the text is kept: the push files the refused mutation, args and all, in the person's inbox (S5).
  */
 
@@ -88,6 +91,10 @@ export const managerVisibleToReviewee = (r: Pick<Review, 'state'>) => isLocked(r
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** The deadline passes at the end of its day (UTC). */
 export const deadlinePassed = (deadline: string, now: number) => now >= Date.parse(`${deadline}T00:00:00Z`) + 86_400_000;
+
+/** The manager phase is open: its deadline is not past, or HR reopened the review to be signed again. */
+export const managerPhaseOpen = (r: Pick<Review, 'managerDeadline' | 'reopenCount'>, now: number) =>
+  r.reopenCount > 0 || !deadlinePassed(r.managerDeadline, now);
 
 export const lockedMessage = (r: Pick<Review, 'signedOffAt'>) =>
   `This review was signed off on ${r.signedOffAt === null ? 'an earlier date' : day(r.signedOffAt)}; your text is kept in your inbox`;
@@ -162,6 +169,10 @@ const managerDone = (r: Review) =>
   `You submitted this review${r.managerSubmittedAt === null ? '' : ` on ${day(r.managerSubmittedAt)}`}; your text is kept in your inbox`;
 const selfLate = (r: Review) =>
   `The self-review deadline (${r.selfDeadline}) has passed; ask HR to extend it. Your text is kept in your inbox`;
+const managerLate = (r: Review) =>
+  `The manager-review deadline (${r.managerDeadline}) has passed; ask HR to extend it. Your text is kept in your inbox`;
+const managerDeadlineCheck = (r: Review, now: number): RuleResult<Review> =>
+  managerPhaseOpen(r, now) ? ok(r) : fail('DEADLINE_PASSED', managerLate(r), 'managerDeadline');
 
 // ---------------------------------------------------------------------------------------------------------
 // Rules
@@ -195,6 +206,8 @@ export function answerReview(prev: Review | undefined, args: ReviewAnswerArgs, c
   } else {
     const m = move(r, 'managerAnswer', () => (r.state === 'manager_submitted' ? managerDone(r) : managerEarly()));
     if (!m.ok) return m;
+    const late = managerDeadlineCheck(r, ctx.now);
+    if (!late.ok) return late;
     state = m.value;
   }
   const key = args.side === 'self' ? 'selfAnswers' : 'managerAnswers';
@@ -230,25 +243,29 @@ export function submitSelf(prev: Review | undefined, _args: ReviewIdArgs, ctx: R
   return ok({ ...r, state: m.value, selfSubmittedAt: ctx.now, updatedAt: ctx.now });
 }
 
-/** `review.submitManager@1`: the reviewing manager, with every required manager question answered. */
+/** `review.submitManager@1`: the reviewing manager, before the manager deadline, with every required manager question answered. */
 export function submitManager(prev: Review | undefined, _args: ReviewIdArgs, ctx: RuleContext): RuleResult<Review> {
   const g = guard(prev, ctx, 'manager');
   if (!g.ok) return g;
   const r = g.value;
   const m = move(r, 'submitManager', () => (r.state === 'manager_submitted' ? managerDone(r) : managerEarly()));
   if (!m.ok) return m;
+  const late = managerDeadlineCheck(r, ctx.now);
+  if (!late.ok) return late;
   const req = requiredCheck(r, 'manager');
   if (!req.ok) return req;
   return ok({ ...r, state: m.value, managerSubmittedAt: ctx.now, updatedAt: ctx.now });
 }
 
-/** `review.signOff@1`: the reviewing manager, after submitting. From here on the review is locked. */
+/** `review.signOff@1`: the reviewing manager, after submitting, before the manager deadline. From here on the review is locked. */
 export function signOffReview(prev: Review | undefined, _args: ReviewIdArgs, ctx: RuleContext): RuleResult<Review> {
   const g = guard(prev, ctx, 'manager');
   if (!g.ok) return g;
   const r = g.value;
   const m = move(r, 'signOff', () => 'Submit the review before signing it off');
   if (!m.ok) return m;
+  const late = managerDeadlineCheck(r, ctx.now);
+  if (!late.ok) return late;
   return ok({ ...r, state: m.value, signedOffAt: ctx.now, updatedAt: ctx.now });
 }
 

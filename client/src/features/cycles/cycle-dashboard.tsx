@@ -7,6 +7,7 @@ import { Link } from '@/ui/router';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
 import { useToast } from '@/ui/toast';
 import { CycleAnalytics } from './cycle-analytics';
+import { ExtendDeadlines } from './extend-deadlines';
 import { percent } from './labels';
 import { ReviewsTable } from './reviews-table';
 import { ScrollTable } from './scroll-table';
@@ -206,6 +207,9 @@ export function CycleDashboard({ cycleId }: { cycleId: string }) {
               />
             </div>
             <Overdue cycleId={cycleId} c={c} />
+            {cy.status === 'launched' && (
+              <ExtendDeadlines cycleId={cycleId} selfDeadline={cy.selfDeadline} managerDeadline={cy.managerDeadline} />
+            )}
           </>
         )}
         <ReviewsTable cycleId={cycleId} />

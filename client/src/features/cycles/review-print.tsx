@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { describeError } from '@/lib/errors';
 import { trpc } from '@/lib/trpc';
 import { formatDay } from '@/ui/format';
+import { GoalProgressList } from '@/ui/goal-progress-list';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
 import { STATE_WORDS } from './labels';
 
@@ -36,7 +37,7 @@ export function ReviewPrint({ reviewId }: { reviewId: string }) {
           <section key={s.id} className="card">
             <h2 className="section-title">{s.title}</h2>
             {s.kind === 'goals' ? (
-              <p className="muted">Goals of the period are shown to the employee and manager in the app.</p>
+              <GoalProgressList goals={v.goals} empty="No shared goals for this period." />
             ) : (
               s.questions.map((q) => (
                 <div key={q.id} className="print-question">

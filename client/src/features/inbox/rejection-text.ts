@@ -79,7 +79,7 @@ export const copyableText = (r: Pick<Rejection, 'code' | 'args'>): string =>
 // --- reviews ---
 /**
  * A review's refusals are written for people ("This review was signed off on 2026-11-20; your text is kept in
- * your inbox", "The self-review deadline (...) has passed"): shown as they are, not as the generic words.
+ * your inbox", "The manager-review deadline (...) has passed; ask HR to extend it"): shown as they are, not as the generic words.
  */
 export const reviewWords = (r: Pick<Rejection, 'code' | 'message'> & Partial<Pick<Rejection, 'name'>>): string | null =>
   (r.name ?? '').startsWith('review.') && r.code !== 'UNKNOWN_MUTATION' && r.message ? r.message : null;

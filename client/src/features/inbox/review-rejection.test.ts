@@ -1,4 +1,7 @@
+import type { Rejection } from '@merit/shared/domain/rejection';
+import { MGR, NOW, RID, review } from '@merit/shared/domain/review.fixtures';
 import { describe, expect, it } from 'vitest';
+import { reapplyPlan } from './reapply';
 import { copyableText, reviewWords, typedText, whatItWas, whyText } from './rejection-text';
 
 describe('a refused review change in the inbox (S5)', () => {
@@ -23,5 +26,35 @@ describe('a refused review change in the inbox (S5)', () => {
 
   it('keeps an acknowledgement comment', () => {
     expect(typedText({ id: '0190', comment: 'Fair, thanks' })).toEqual([{ label: 'Comment', text: 'Fair, thanks' }]);
+  });
+});
+
+describe('a manager answer refused after the manager-review deadline', () => {
+  const late: Rejection = {
+    id: '01900000-0000-7000-8000-0000000000f1',
+    ownerId: MGR,
+    deviceId: '01900000-0000-7000-8000-0000000000f2',
+    mutationId: 4,
+    name: 'review.answer@1',
+    args: { id: RID, side: 'manager', questionId: 'q-mgr', answer: { text: 'Written on the train' } },
+    code: 'DEADLINE_PASSED',
+    message: 'The manager-review deadline (2026-11-19) has passed; ask HR to extend it. Your text is kept in your inbox',
+    createdAt: NOW,
+    dismissed: false,
+    version: 1,
+    deleted: false,
+  };
+  const manager = { personId: MGR, role: 'employee' as const };
+
+  it('says in plain words which deadline passed and what to do, and keeps the text', () => {
+    expect(whatItWas(late.name)).toBe('An answer in a review');
+    expect(whyText(late)).toBe(late.message);
+    expect(copyableText(late)).toBe('Written on the train');
+  });
+
+  it('offers "Apply again" only once HR has moved the deadline on the review the device holds', () => {
+    expect(reapplyPlan(late, review('manager_in_progress', { managerDeadline: '2026-11-19' }), manager, NOW, RID)).toBeNull();
+    const extended = review('manager_in_progress', { managerDeadline: '2026-12-01' });
+    expect(reapplyPlan(late, extended, manager, NOW, RID)).toMatchObject({ label: 'Apply again', args: late.args });
   });
 });

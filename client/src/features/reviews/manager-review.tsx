@@ -10,6 +10,7 @@ import { useToast } from '@/ui/toast';
 import { EvidencePanel } from './evidence-panel';
 import { AnswerView, QuestionField } from './question-field';
 import { AnswersReadOnly, citeViews, GoalsSection, ReviewHead, sectionsFor } from './review-parts';
+import { ReviewSplit, useWide } from './review-split';
 import { localRefusal } from './review-words';
 import { useAnswerSaver } from './use-answer-saver';
 
@@ -22,6 +23,8 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
   const toast = useToast();
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState('mine');
+  const [theirTab, setTheirTab] = useState('self');
+  const wide = useWide();
   const [confirm, setConfirm] = useState<'submit' | 'signOff' | null>(null);
   const evidence = useEvidence(review.ownerId, review.periodStart, review.periodEnd);
   const { save, flush } = useAnswerSaver(review.id, 'manager', setError);
@@ -70,11 +73,11 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
             {section.title}
           </h2>
           {section.kind === 'goals' ? (
-            <GoalsSection evidence={evidence} />
+            <GoalsSection review={review} />
           ) : (
             qs.map((q) => (
               <div key={q.id}>
-                {answeredBySide(q, 'self') && (
+                {!wide && answeredBySide(q, 'self') && (
                   <AnswerView
                     question={q}
                     answer={review.selfAnswers[q.id]}
@@ -117,35 +120,42 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
     </div>
   );
 
+  const selfTab = {
+    id: 'self',
+    label: `${first}'s`,
+    panel: <AnswersReadOnly review={review} sides={['self']} evidence={evidence} names={{ self: first, manager: 'You' }} goals={!wide} />,
+  };
+  const winsTab = {
+    id: 'wins',
+    label: `Wins${evidence ? ` (${evidence.length})` : ''}`,
+    panel: (
+      <EvidencePanel
+        items={evidence}
+        target={editable && current ? { prompt: current.prompt } : null}
+        isCited={isCited}
+        onCite={editable ? onCite : undefined}
+        emptyText={`${first} has not shared wins from this period.`}
+      />
+    ),
+  };
+
   return (
     <>
       <ReviewHead review={review} who="Your review as their manager" due={review.managerDeadline} />
-      <Tabs
-        label={`Review of ${name}`}
-        current={tab}
-        onChange={setTab}
-        tabs={[
-          { id: 'mine', label: 'Yours', panel: mine },
-          {
-            id: 'self',
-            label: `${first}'s`,
-            panel: <AnswersReadOnly review={review} sides={['self']} evidence={evidence} names={{ self: first, manager: 'You' }} />,
-          },
-          {
-            id: 'wins',
-            label: `Wins${evidence ? ` (${evidence.length})` : ''}`,
-            panel: (
-              <EvidencePanel
-                items={evidence}
-                target={editable && current ? { prompt: current.prompt } : null}
-                isCited={isCited}
-                onCite={editable ? onCite : undefined}
-                emptyText={`${first} has not shared wins from this period.`}
-              />
-            ),
-          },
-        ]}
-      />
+      {wide ? (
+        <ReviewSplit
+          mineTitle="Yours"
+          mine={mine}
+          theirs={<Tabs label={`${first}'s side`} current={theirTab} onChange={setTheirTab} tabs={[selfTab, winsTab]} />}
+        />
+      ) : (
+        <Tabs
+          label={`Review of ${name}`}
+          current={tab}
+          onChange={setTab}
+          tabs={[{ id: 'mine', label: 'Yours', panel: mine }, selfTab, winsTab]}
+        />
+      )}
       {confirm === 'submit' && (
         <ConfirmDialog
           title="Submit your review?"

@@ -1,7 +1,8 @@
 import { answeredBySide, type Review, type Side } from '@merit/shared/domain/review';
 import type { Answer, Question, Section } from '@merit/shared/domain/review-template';
-import type { EvidenceItem } from '@/db/hooks';
+import { type EvidenceItem, useReviewGoals } from '@/db/hooks';
 import { formatDay } from '@/ui/format';
+import { GoalProgressList } from '@/ui/goal-progress-list';
 import { AnswerView, type CiteView } from './question-field';
 
 /** The cited items of an answer with their titles, from the evidence this device holds. */
@@ -35,18 +36,10 @@ export function sectionsFor(template: readonly Section[], sides: readonly Side[]
     .filter((x) => x.section.kind === 'goals' || x.questions.length > 0);
 }
 
-/** The goals section: the reviewee's goals of the period, when this device holds goals. */
-export function GoalsSection({ evidence }: { evidence: readonly EvidenceItem[] | undefined }) {
-  const goals = (evidence ?? []).filter((e) => e.table === 'goals');
-  return goals.length === 0 ? (
-    <p className="field-hint">No goals for this period on this device.</p>
-  ) : (
-    <ul className="plain-list">
-      {goals.map((g) => (
-        <li key={g.id}>{g.title}</li>
-      ))}
-    </ul>
-  );
+/** The goals section: the reviewee's goals of the period with their progress, from this device. */
+export function GoalsSection({ review }: { review: Pick<Review, 'ownerId' | 'periodStart' | 'periodEnd'> }) {
+  const goals = useReviewGoals(review.ownerId, review.periodStart, review.periodEnd);
+  return <GoalProgressList goals={goals} empty="No shared goals for this period on this device." />;
 }
 
 /** Every question with the answers of the sides given, read-only. */
@@ -55,36 +48,41 @@ export function AnswersReadOnly({
   sides,
   evidence,
   names,
+  goals = true,
 }: {
   review: Review;
   sides: readonly Side[];
   evidence: readonly EvidenceItem[] | undefined;
   names: Record<Side, string>;
+  /** false where the goals section is already on screen beside this (the manager's two columns). */
+  goals?: boolean;
 }) {
   return (
     <div className="stack">
-      {sectionsFor(review.template, sides).map(({ section, questions }) => (
-        <section key={section.id} className="card review-section" aria-labelledby={`sec-${section.id}`}>
-          <h2 className="section-title" id={`sec-${section.id}`}>
-            {section.title}
-          </h2>
-          {section.kind === 'goals' ? (
-            <GoalsSection evidence={evidence} />
-          ) : (
-            questions.map((q: Question) => (
-              <div key={q.id} className="answer-block">
-                <h3 className="answer-prompt">{q.kind === 'competency' ? `${q.competency.name}: ${q.prompt}` : q.prompt}</h3>
-                {sides
-                  .filter((side) => answeredBySide(q, side))
-                  .map((side) => {
-                    const a = (side === 'self' ? review.selfAnswers : review.managerAnswers)[q.id];
-                    return <AnswerView key={side} question={q} answer={a} cites={citeViews(a, evidence)} who={names[side]} />;
-                  })}
-              </div>
-            ))
-          )}
-        </section>
-      ))}
+      {sectionsFor(review.template, sides)
+        .filter(({ section }) => goals || section.kind !== 'goals')
+        .map(({ section, questions }) => (
+          <section key={section.id} className="card review-section" aria-labelledby={`sec-${section.id}`}>
+            <h2 className="section-title" id={`sec-${section.id}`}>
+              {section.title}
+            </h2>
+            {section.kind === 'goals' ? (
+              <GoalsSection review={review} />
+            ) : (
+              questions.map((q: Question) => (
+                <div key={q.id} className="answer-block">
+                  <h3 className="answer-prompt">{q.kind === 'competency' ? `${q.competency.name}: ${q.prompt}` : q.prompt}</h3>
+                  {sides
+                    .filter((side) => answeredBySide(q, side))
+                    .map((side) => {
+                      const a = (side === 'self' ? review.selfAnswers : review.managerAnswers)[q.id];
+                      return <AnswerView key={side} question={q} answer={a} cites={citeViews(a, evidence)} who={names[side]} />;
+                    })}
+                </div>
+              ))
+            )}
+          </section>
+        ))}
     </div>
   );
 }

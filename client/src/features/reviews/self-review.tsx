@@ -56,7 +56,7 @@ export function SelfReviewForm({ review }: { review: Review }) {
             {section.title}
           </h2>
           {section.kind === 'goals' ? (
-            <GoalsSection evidence={evidence} />
+            <GoalsSection review={review} />
           ) : (
             qs.map((q) => (
               <QuestionField
