@@ -232,6 +232,9 @@ describe('a review cycle end to end (issue 6)', () => {
     const refused = mayaPhone.getByRole('listitem').filter({ hasText: PHONE_DRAFT });
     await refused.waitFor();
     expect(await refused.textContent()).toMatch(/This review was signed off on \d{4}-\d{2}-\d{2}; your text is kept in your inbox/);
+    // The card says which review and which question the words belong to, not just "Text".
+    expect(await refused.textContent()).toContain('Your review as their manager');
+    expect(await refused.getByText(/\(text\)$/).count()).toBeGreaterThan(0);
     expect(await fitsWidth(mayaPhone)).toBe(true);
     await screenshot(mayaPhone, 'review-late-edit-inbox');
     await expectAccessible(mayaPhone, 'inbox with a refused review edit');

@@ -9,7 +9,7 @@ import { formatAgo } from '@/ui/format';
 import { CheckIcon } from '@/ui/icons';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
 import { reapplyPlan, reapplyTarget } from './reapply';
-import { copyableText, shownText, whatItWas, whyText } from './rejection-text';
+import { copyableText, labelledText, reviewAbout, whatItWas, whyText } from './rejection-text';
 
 function RejectionCard({ r }: { r: Rejection }) {
   const mutate = useMutate();
@@ -20,7 +20,8 @@ function RejectionCard({ r }: { r: Rejection }) {
   const current = useSyncRow(target?.table ?? null, target?.id ?? null);
   // Re-derived as the record changes: a win restored elsewhere makes "Apply again" appear, a delete removes it.
   const plan = current === undefined ? null : reapplyPlan(r, current, actor, Date.now(), uuidv7());
-  const fields = shownText(r);
+  const review = reviewAbout(r, current);
+  const fields = labelledText(r, current);
 
   const run = async (steps: () => Promise<void>) => {
     setBusy(true);
@@ -54,6 +55,7 @@ function RejectionCard({ r }: { r: Rejection }) {
         {whatItWas(r.name)} <span className="muted">· {formatAgo(r.createdAt)}</span>
       </p>
       {current && 'title' in current && <p className="rejection-about">“{current.title}”</p>}
+      {review && <p className="rejection-about">{review.about}</p>}
       <p className="rejection-why">{whyText(r)}</p>
       {fields.length > 0 && (
         <dl className="typed">

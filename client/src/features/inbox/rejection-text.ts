@@ -1,4 +1,6 @@
 import type { Rejection } from '@merit/shared/domain/rejection';
+import type { Review } from '@merit/shared/domain/review';
+import { questionsOf } from '@merit/shared/domain/review';
 import { describeError } from '@/lib/errors';
 
 const WHAT: Record<string, string> = {
@@ -24,6 +26,7 @@ const WHAT: Record<string, string> = {
   'review.submitManager': 'Submitting a review',
   'review.signOff': 'Signing off a review',
   'review.acknowledge': 'Acknowledging a review',
+
   // --- end reviews ---
 };
 
@@ -83,4 +86,29 @@ export const copyableText = (r: Pick<Rejection, 'code' | 'args'>): string =>
  */
 export const reviewWords = (r: Pick<Rejection, 'code' | 'message'> & Partial<Pick<Rejection, 'name'>>): string | null =>
   (r.name ?? '').startsWith('review.') && r.code !== 'UNKNOWN_MUTATION' && r.message ? r.message : null;
+
+const isReview = (row: unknown): row is Review => isRecord(row) && typeof row.cycleName === 'string' && Array.isArray(row.template);
+
+/**
+ * Which review and which question a refused review change was about ("H2 2026 review · Your self-review",
+ * "Overall performance"), from the review row on the device; null for anything else. Without it a card would
+ * only say "Rating 3", and the person could not tell where to put it back.
+ */
+export function reviewAbout(r: Pick<Rejection, 'name' | 'args'>, row: unknown): { about: string; question: string | null } | null {
+  if (!(r.name ?? '').startsWith('review.') || !isReview(row)) return null;
+  const args = isRecord(r.args) ? r.args : {};
+  const side = args.side === 'manager' ? 'manager' : args.side === 'self' ? 'self' : null;
+  const whose = side === 'manager' ? 'Your review as their manager' : side === 'self' ? 'Your self-review' : null;
+  const question =
+    typeof args.questionId === 'string' ? (questionsOf(row.template).find((q) => q.id === args.questionId)?.prompt ?? null) : null;
+  return { about: whose ? `${row.cycleName} · ${whose}` : row.cycleName, question };
+}
+
+/** The typed fields, a review answer's named after its question: "Overall performance (rating)". */
+export function labelledText(r: Pick<Rejection, 'name' | 'code' | 'args'>, row: unknown): { label: string; text: string }[] {
+  const q = reviewAbout(r, row)?.question;
+  return shownText(r).map((f) =>
+    q && (f.label === 'Rating' || f.label === 'Text') ? { ...f, label: `${q} (${f.label.toLowerCase()})` } : f,
+  );
+}
 // --- end reviews ---

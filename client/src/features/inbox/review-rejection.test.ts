@@ -2,7 +2,7 @@ import type { Rejection } from '@merit/shared/domain/rejection';
 import { MGR, NOW, RID, review } from '@merit/shared/domain/review.fixtures';
 import { describe, expect, it } from 'vitest';
 import { reapplyPlan } from './reapply';
-import { copyableText, reviewWords, typedText, whatItWas, whyText } from './rejection-text';
+import { copyableText, labelledText, reviewAbout, reviewWords, typedText, whatItWas, whyText } from './rejection-text';
 
 describe('a refused review change in the inbox (S5)', () => {
   const r = {
@@ -22,6 +22,21 @@ describe('a refused review change in the inbox (S5)', () => {
     expect(reviewWords(r)).toBe(r.message);
     expect(whyText(r)).toBe(r.message);
     expect(reviewWords({ ...r, name: 'win.update@1' })).toBeNull();
+  });
+
+  it('names the review, the side and the question from the review on the device', () => {
+    const row = review('signed_off');
+    const answer = { ...r, args: { ...r.args, id: RID, questionId: 'q-both' } };
+    expect(reviewAbout(answer, row)).toEqual({ about: 'H2 2026 · Your review as their manager', question: 'Overall' });
+    expect(labelledText(answer, row)).toEqual([
+      { label: 'Overall (text)', text: 'Late phone edit' },
+      { label: 'Overall (rating)', text: '4' },
+    ]);
+    expect(reviewAbout({ name: 'review.submitSelf@1', args: { id: RID } }, row)).toEqual({ about: 'H2 2026', question: null });
+    // Not a review, or the review is not on this device (yet): the plain labels stay.
+    expect(reviewAbout(answer, undefined)).toBeNull();
+    expect(labelledText(answer, undefined)[1]).toEqual({ label: 'Rating', text: '4' });
+    expect(reviewAbout({ name: 'win.update@1', args: {} }, row)).toBeNull();
   });
 
   it('keeps an acknowledgement comment', () => {
