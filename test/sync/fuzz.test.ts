@@ -5,16 +5,18 @@ import type { Db } from '../../server/src/db/client';
 import { migrate } from '../../server/src/db/migrate';
 import { openPglite } from '../../server/src/db/pglite';
 import { callerAs, createPerson, type TestPerson } from '../../server/src/test/context';
-import { act, pickFocus, rng } from './actions';
+import { act, pickFocus, REVIEW_FOCUS, rng } from './actions';
 import { type Fault, TestDevice, TestServer } from './devices';
 import { FUZZ_TABLES, type Made, replayApplied, serverRows, userFields } from './model';
 
 /**
  * Seeded randomized sync test (issue 4): 3 to 5 device engines of one person against the real server
  * code on PGlite, through transports that drop requests, drop responses after commit, deliver twice, and
- * deliver late; devices and the server restart in between. After quiescence: every device equals the
- * server (S13, S14), no accepted mutation is lost or applied twice (S3, S4), every refusal is in every
- * device's inbox (S5). MERIT_FUZZ_SEEDS=20000 npm run test:fuzz runs a longer sweep.
+ * deliver late; devices and the server restart in between. The person logs and edits wins, goals (key results
+ * with their base, S21), check-ins, private notes, feedback and the self side of a review. After quiescence:
+ * every device equals the server in every one of those tables (S13, S14), a replay of the accepted mutations
+ * equals the server (no loss, nothing applied twice: S3, S4), every refusal is in every device's inbox (S5).
+ * `MERIT_FUZZ_SEEDS=20000 npx vitest run --project sync` runs a longer sweep.
  */
 const SEEDS = Number(process.env.MERIT_FUZZ_SEEDS ?? 1000);
 const FIRST = Number(process.env.MERIT_FUZZ_FIRST ?? 1);
@@ -49,13 +51,16 @@ async function runSeed(seed: number) {
   const r = rng(seed);
   const person = await createPerson(db);
   const actor = { personId: person.id, role: person.role };
-  await callerAs(db, server.bus, hr).cycles.addParticipant({ cycleId, personId: person.id });
+  const focus = pickFocus(r);
+  // HR adds the person to the launched cycle in a share of the seeds only: the review makes every device's first
+  // pull heavier, and the run time of `npm test` is a budget.
+  const inCycle = focus === REVIEW_FOCUS || r.int(4) === 0;
+  if (inCycle) await callerAs(db, server.bus, hr).cycles.addParticipant({ cycleId, personId: person.id });
   const initial = (await serverRows(db, 'reviews', person.id)).map((row) => ({ table: 'reviews' as const, row }));
-  expect(initial.length, `seed ${seed}: the person has a review to answer`).toBe(1);
+  expect(initial.length, `seed ${seed}: the person has a review to answer when in the cycle`).toBe(inCycle ? 1 : 0);
+  const made: Made[] = [];
   const devices = Array.from({ length: 3 + r.int(3) }, () => new TestDevice(server, actor));
   for (const d of devices) await d.engine.syncOnce(); // every device learns its id from the first round
-  const made: Made[] = [];
-  const focus = pickFocus(r);
   const steps = 12 + r.int(20);
   for (let i = 0; i < steps; i++) {
     const d = r.pick(devices);
