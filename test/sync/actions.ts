@@ -187,7 +187,10 @@ export async function act(r: Rng, d: TestDevice, made: Made[], focus: number): P
   const roll = r.int(100);
   const ends = FEATURES.map((_, i) => FEATURES.slice(0, i + 1).reduce((sum, f) => sum + f.weight, 0));
   const feature = r.int(2) === 0 ? FEATURES[focus] : FEATURES[ends.findIndex((end) => roll < end)];
-  const action = await feature?.run(r, d, made, text);
+  // Refusals of any feature are rare, so a device holding some in its inbox dismisses one now and then (it syncs).
+  const inbox = (await d.db.rejections.toArray()).filter((x) => !x.dismissed);
+  const dismiss = inbox.length > 0 && r.int(4) === 0;
+  const action = dismiss ? { name: 'inbox.dismiss@1' as const, args: { id: r.pick(inbox)?.id } } : await feature?.run(r, d, made, text);
   if (!action) return;
   const res = await mutate(d.db, d.actor, action.name, action.args as never);
   if (!res.ok) return;
