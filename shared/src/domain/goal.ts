@@ -3,6 +3,7 @@ import { fail, ok, type RuleResult } from '../errors';
 import { LIMITS } from '../limits';
 import { merge3 } from '../sync/merge';
 import { Day, Id, requiredText, text } from './common';
+import { mergeKeyResults } from './key-result-merge';
 import { created, ownedEditable, type RuleContext } from './record';
 
 export const GoalVisibility = z.enum(['private', 'manager', 'org']);
@@ -116,11 +117,19 @@ export const GoalPatch = z.strictObject({
 });
 export type GoalPatch = z.infer<typeof GoalPatch>;
 
-/** `base` is the description the device edited from, for the three-way merge of S16 (as for wins). */
+/**
+ * `base` is what the device edited from: the description, for the three-way merge of S16 (as for wins), and the
+ * key results, for the per key result merge of S21. Without a base a field's value simply replaces the stored one.
+ */
+export const GoalUpdateBase = z.strictObject({
+  description: z.optional(z.string()),
+  keyResults: z.optional(z.array(KeyResultSchema).check(z.maxLength(LIMITS.krsMax))),
+});
+export type GoalUpdateBase = z.infer<typeof GoalUpdateBase>;
 export const GoalUpdateArgs = z.strictObject({
   id: Id,
   patch: GoalPatch,
-  base: z.optional(z.strictObject({ description: z.string() })),
+  base: z.optional(GoalUpdateBase),
 });
 export type GoalUpdateArgs = z.infer<typeof GoalUpdateArgs>;
 export const GoalAcceptArgs = z.strictObject({ id: Id, patch: z.optional(GoalPatch) });
@@ -177,7 +186,7 @@ export function proposeGoal(prev: Goal | undefined, args: GoalProposeArgs, ctx: 
   });
 }
 
-function applyPatch(prev: Goal, patch: GoalPatch, base: { description: string } | undefined, now: number): RuleResult<Goal> {
+function applyPatch(prev: Goal, patch: GoalPatch, base: GoalUpdateBase | undefined, now: number): RuleResult<Goal> {
   const next: Goal = { ...prev, updatedAt: now };
   if (patch.title !== undefined) next.title = patch.title;
   if (patch.periodStart !== undefined) next.periodStart = patch.periodStart;
@@ -185,7 +194,17 @@ function applyPatch(prev: Goal, patch: GoalPatch, base: { description: string } 
   if (patch.visibility !== undefined) next.visibility = patch.visibility;
   if (patch.status !== undefined) next.status = patch.status;
   if (patch.parentId !== undefined) next.parentId = patch.parentId === prev.id ? prev.parentId : patch.parentId;
-  if (patch.keyResults !== undefined) next.keyResults = normaliseKrs(patch.keyResults);
+  if (patch.keyResults !== undefined) {
+    const krs =
+      base?.keyResults === undefined
+        ? patch.keyResults
+        : mergeKeyResults(prev.keyResults, normaliseKrs(base.keyResults), normaliseKrs(patch.keyResults));
+    // A merge can empty the list or overfill it (both devices removed, or both added); refused, the edit goes to the inbox (S5).
+    if (krs.length === 0)
+      return fail('VALIDATION', 'A goal needs at least one key result; the others were removed on another device', 'keyResults');
+    if (krs.length > LIMITS.krsMax) return fail('VALIDATION', `At most ${LIMITS.krsMax} key results`, 'keyResults');
+    next.keyResults = normaliseKrs(krs);
+  }
   // Each field wins on its own (S16), but the pair must still make a period.
   if (next.periodStart > next.dueDate) return fail('VALIDATION', PERIOD_WORDS, 'dueDate');
   if (patch.description === undefined) return ok(next);

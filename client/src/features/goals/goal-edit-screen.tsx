@@ -1,4 +1,6 @@
+import type { Goal } from '@merit/shared/domain/goal';
 import { uuidv7 } from '@merit/shared/ids';
+import { useRef } from 'react';
 import { useGoal } from '@/db/goal-hooks';
 import { describeError } from '@/lib/errors';
 import { useMutate } from '@/sync/mutate';
@@ -20,18 +22,27 @@ export default function GoalEditScreen({ mode }: { mode: Mode }) {
   const toast = useToast();
   const parents = useGoalDirectory();
   const existing = useGoal(mode.kind === 'edit' ? mode.id : '');
+  // The goal as the form opened it: the base of the merges (S16, S21). The live row may change under the open
+  // form when a sync lands, and that newer row must not pass for what the person edited from.
+  const opened = useRef<Goal | null>(null);
+  if (existing && opened.current === null) opened.current = existing;
   const back = mode.kind === 'edit' ? `/goals/${mode.id}` : mode.kind === 'propose' ? `/team/${mode.ownerId}` : '/goals';
 
   const save = async (v: GoalFormOutput): Promise<string | undefined> => {
     const fields = valuesToGoal(v);
     try {
       if (mode.kind === 'edit') {
-        if (!existing) return 'This goal is no longer on this device.';
+        const from = opened.current;
+        if (!existing || !from) return 'This goal is no longer on this device.';
         // Editing a proposal is accepting it with changes: one step, as the report sees it.
         const r =
           existing.status === 'proposed'
             ? await mutate('goal.accept@1', { id: mode.id, patch: fields })
-            : await mutate('goal.update@1', { id: mode.id, patch: fields, base: { description: existing.description } });
+            : await mutate('goal.update@1', {
+                id: mode.id,
+                patch: fields,
+                base: { description: from.description, keyResults: from.keyResults },
+              });
         if (!r.ok) return describeError(r.error);
         goBack(back);
         toast(existing.status === 'proposed' ? 'Goal accepted' : 'Goal saved');
@@ -73,7 +84,7 @@ export default function GoalEditScreen({ mode }: { mode: Mode }) {
         <EmptyState title="Goal not found">It may have been deleted on another device.</EmptyState>
       ) : (
         <GoalForm
-          initial={existing ? goalToValues(existing) : undefined}
+          initial={opened.current ? goalToValues(opened.current) : undefined}
           onSave={save}
           onCancel={() => goBack(back)}
           submitLabel={mode.kind === 'propose' ? 'Propose goal' : existing?.status === 'proposed' ? 'Accept with changes' : 'Save goal'}

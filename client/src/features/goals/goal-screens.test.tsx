@@ -166,3 +166,29 @@ describe('accepting a proposal', () => {
     expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['goal.accept@1']);
   });
 });
+
+describe('editing a goal (S21)', () => {
+  it('sends the key results the form opened with as the base, so a sync landing meanwhile is merged, not overwritten', async () => {
+    const { actor, db, wrap } = setup();
+    const k2 = { id: 'k2', title: 'Churn', kind: 'percent' as const, start: 8, target: 4, unit: '%', weight: 1, current: null };
+    const g = goal(actor.personId);
+    const opened = { ...g, keyResults: [...g.keyResults, k2] };
+    await db.goals.put(opened);
+    wrap(<GoalEditScreen mode={{ kind: 'edit', id: g.id }} />);
+    const measure = (await screen.findAllByLabelText('Measure'))[0];
+    // Another device set k2's target; the pull lands while the form is open.
+    await db.goals.put({ ...opened, keyResults: [opened.keyResults[0], { ...k2, target: 3 }] as Goal['keyResults'], version: 2 });
+    if (!measure) throw new Error('no measure field');
+    fireEvent.change(measure, { target: { value: 'Deals closed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save goal' }));
+    await waitFor(async () => expect(await db.outbox.count()).toBe(1));
+    const [entry] = await db.outbox.toArray();
+    if (!entry) throw new Error('no outbox entry');
+    expect(entry.name).toBe('goal.update@1');
+    expect((entry.args as { base: { keyResults: unknown } }).base.keyResults).toEqual(opened.keyResults);
+    expect((await db.goals.get(g.id))?.keyResults.map((k) => [k.title, k.target])).toEqual([
+      ['Deals closed', 10],
+      ['Churn', 3],
+    ]);
+  });
+});
