@@ -4,6 +4,7 @@ import { HomeScreen } from '@/features/wins/home-screen';
 import { WinsScreen } from '@/features/wins/wins-screen';
 import { matchPath } from '@/ui/router';
 import { Spinner } from '@/ui/screen';
+import { HomeDashboardSlot } from './home-dashboard-slot';
 import { LazyScreen } from './lazy-screen';
 import {
   CheckinScreen,
@@ -12,7 +13,6 @@ import {
   GoalDetailScreen,
   GoalEditScreen,
   GoalsScreen,
-  HomeDashboard,
   InboxScreen,
   LogWinScreen,
   ManagerNotesScreen,
@@ -55,7 +55,7 @@ export const ROUTES: readonly Route[] = [
         name={p.me.name}
         dashboard={
           <Suspense fallback={null}>
-            <LazyScreen screen={HomeDashboard} props={{ threshold: p.me.achievementThreshold }} />
+            <HomeDashboardSlot me={p.me} />
           </Suspense>
         }
       />

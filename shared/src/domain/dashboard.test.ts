@@ -107,7 +107,7 @@ describe('home dashboard', () => {
     expect([d.winsThisMonth, d.winsThisQuarter]).toEqual([1, 2]);
   });
 
-  it('review deadlines: a typed slot, upcoming only, soonest first; none means none', () => {
+  it('review deadlines: a typed slot, upcoming and missed in the last 30 days, soonest first; none means none', () => {
     expect(computeDashboard({ goals: [], checkins: [], wins: [], today }).deadlines).toEqual([]);
     const d = computeDashboard({
       goals: [],
@@ -118,9 +118,10 @@ describe('home dashboard', () => {
         { id: '1', label: 'Self review', date: '2026-12-10' },
         { id: '2', label: 'Old', date: '2026-11-01' },
         { id: '3', label: 'Kick-off', date: '2026-11-20' },
+        { id: '4', label: 'Long over', date: '2026-10-20' },
       ],
     });
-    expect(d.deadlines.map((x) => x.id)).toEqual(['3', '1']);
+    expect(d.deadlines.map((x) => x.id)).toEqual(['2', '3', '1']);
   });
 });
 

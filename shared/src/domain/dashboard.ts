@@ -193,6 +193,9 @@ export interface DashboardInput {
   deadlines?: readonly ReviewDeadline[];
 }
 
+const OVERDUE_DAYS = 30;
+const overdueSince = (today: string) => new Date(Date.parse(`${today}T00:00:00Z`) - OVERDUE_DAYS * 86_400_000).toISOString().slice(0, 10);
+
 export function computeDashboard(input: DashboardInput): Dashboard {
   const { today, threshold = DEFAULT_ACHIEVEMENT_THRESHOLD, since = '' } = input;
   const grouped = checkinsByGoal(input.checkins);
@@ -227,7 +230,9 @@ export function computeDashboard(input: DashboardInput): Dashboard {
       today,
       threshold,
     ),
-    deadlines: (input.deadlines ?? []).filter((d) => d.date >= today).sort((a, b) => a.date.localeCompare(b.date)),
+    // A deadline missed in the last month stays (the review is still open, the most urgent thing on the list);
+    // one older than that belongs to a cycle long over.
+    deadlines: (input.deadlines ?? []).filter((d) => d.date >= overdueSince(today)).sort((a, b) => a.date.localeCompare(b.date)),
   };
 }
 

@@ -83,4 +83,19 @@ describe('home dashboard', () => {
     });
     expect((await screen.findByText('wins this quarter')).previousElementSibling?.textContent).toBe('0');
   });
+
+  it('lists upcoming review deadlines as links to the reviews, a past one marked overdue', async () => {
+    const { wrap } = setup();
+    const deadlines = [
+      { id: 'a', label: 'Your self-review · H2 2026', date: '2026-10-18' },
+      { id: 'b', label: '2 reviews to write · H2 2026', date: '2026-11-02' },
+    ];
+    wrap(<HomeDashboard threshold={0.7} now={new Date(2026, 9, 20)} deadlines={deadlines} />);
+    const section = await screen.findByRole('region', { name: 'Coming up' });
+    const links = within(section).getAllByRole('link');
+    expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
+      ['Your self-review · H2 2026Was due Oct 18', '/reviews'],
+      ['2 reviews to write · H2 2026Due Nov 2', '/reviews'],
+    ]);
+  });
 });

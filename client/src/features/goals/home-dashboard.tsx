@@ -67,6 +67,28 @@ export function HomeDashboard({ threshold, deadlines = NO_DEADLINES, now }: Prop
           </ul>
         </section>
       )}
+      {d.deadlines.length > 0 && (
+        <section className="card deadlines" aria-labelledby="deadlines-title">
+          <h2 id="deadlines-title" className="section-title">
+            Coming up
+          </h2>
+          <ul className="deadline-list">
+            {d.deadlines.map((x) => (
+              <li key={x.id}>
+                <Link href="/reviews" className="deadline-link">
+                  <span>
+                    <span className="deadline-label">{x.label}</span>
+                    <span className={x.date < day ? 'deadline-date overdue' : 'deadline-date'}>
+                      {x.date < day ? 'Was due' : 'Due'} <time dateTime={x.date}>{formatDay(x.date)}</time>
+                    </span>
+                  </span>
+                  <ChevronIcon width={16} height={16} />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div className="stat-row">
         <div className="stat-card">
           <span className="stat-number">{d.winsThisQuarter}</span>
@@ -120,20 +142,6 @@ export function HomeDashboard({ threshold, deadlines = NO_DEADLINES, now }: Prop
               ))}
             </tbody>
           </table>
-        </section>
-      )}
-      {d.deadlines.length > 0 && (
-        <section aria-labelledby="deadlines-title">
-          <h2 id="deadlines-title" className="section-title">
-            Coming up
-          </h2>
-          <ul className="deadline-list">
-            {d.deadlines.map((x) => (
-              <li key={x.id}>
-                <time dateTime={x.date}>{formatDay(x.date)}</time> {x.label}
-              </li>
-            ))}
-          </ul>
         </section>
       )}
     </>
