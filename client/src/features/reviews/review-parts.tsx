@@ -71,7 +71,9 @@ export function AnswersReadOnly({
             ) : (
               questions.map((q: Question) => (
                 <div key={q.id} className="answer-block">
-                  <h3 className="answer-prompt">{q.kind === 'competency' ? `${q.competency.name}: ${q.prompt}` : q.prompt}</h3>
+                  <h3 className="answer-prompt">
+                    {q.kind === 'competency' && q.competency.name !== q.prompt ? `${q.competency.name}: ${q.prompt}` : q.prompt}
+                  </h3>
                   {sides
                     .filter((side) => answeredBySide(q, side))
                     .map((side) => {
