@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { launch, phone, screenshot, screenshotAll } from './support/browser';
-import { call, HR, PEOPLE_CSV, signIn } from './support/flows';
+import { call, seedOrgByApi, signIn } from './support/flows';
 import { type RunningServer, startServer } from './support/server';
 
 let server: RunningServer;
@@ -24,17 +24,7 @@ beforeAll(async () => {
   browser = await launch();
   const page = await device();
   await page.goto('/healthz');
-  expect(
-    (await call(page, 'setup.create', { orgName: HR.org, name: HR.name, email: HR.email, password: HR.password }, 'POST')).status,
-  ).toBe(200);
-  const imported = await call(page, 'people.importCommit', { csv: PEOPLE_CSV }, 'POST');
-  const created = (imported.body as { result: { data: { created: { person: { email: string }; setPasswordUrl: string }[] } } }).result.data
-    .created;
-  for (const c of created) {
-    const token = c.setPasswordUrl.split('#token=')[1];
-    expect((await call(page, 'auth.setPassword', { token, password: `pw-${c.person.email}` }, 'POST')).status).toBe(200);
-  }
-  await call(page, 'auth.signOut', undefined, 'POST');
+  await seedOrgByApi(page);
 });
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
