@@ -25,3 +25,21 @@ export function formatAgo(at: number, now: number = Date.now()): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const num = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+/** A key result's value in its own terms: "12 deals", "35%", "EUR 1,200", "Done". */
+export function krValue(kr: { kind: 'number' | 'percent' | 'currency' | 'done'; unit: string }, value: number): string {
+  switch (kr.kind) {
+    case 'done':
+      return value >= 1 ? 'Done' : 'Not done';
+    case 'percent':
+      return `${num.format(value)}%`;
+    case 'currency':
+      return kr.unit ? `${kr.unit} ${num.format(value)}` : num.format(value);
+    default:
+      return kr.unit ? `${num.format(value)} ${kr.unit}` : num.format(value);
+  }
+}
+
+export const percent = (share: number) => `${Math.round(share * 100)}%`;

@@ -1,17 +1,6 @@
-import type { KrKind } from '@merit/shared/domain/goal';
 import type { ReviewGoal } from '@merit/shared/domain/review-goals';
-import { formatDay } from './format';
-
-const num = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
-const pct = (share: number) => `${Math.round(share * 100)}%`;
-
-/** A key result's value in its own terms ("12 deals", "35%", "EUR 1,200", "Done"), as the goal screens write it. */
-function value(kind: KrKind, unit: string, v: number): string {
-  if (kind === 'done') return v >= 1 ? 'Done' : 'Not done';
-  if (kind === 'percent') return `${num.format(v)}%`;
-  if (kind === 'currency') return unit ? `${unit} ${num.format(v)}` : num.format(v);
-  return unit ? `${num.format(v)} ${unit}` : num.format(v);
-}
+import { formatDay, krValue, percent } from './format';
+import { ProgressBar } from './progress-bar';
 
 const STATUS: Record<ReviewGoal['status'], { text: string; badge: string }> = {
   proposed: { text: 'Proposed', badge: 'badge-muted' },
@@ -20,29 +9,6 @@ const STATUS: Record<ReviewGoal['status'], { text: string; badge: string }> = {
   missed: { text: 'Missed', badge: 'badge-bad' },
   dropped: { text: 'Dropped', badge: 'badge-muted' },
 };
-
-/** The bar fills to its end; the number tells over-achievement (130%). */
-function Bar({ share, label }: { share: number | null; label: string }) {
-  const fill = share === null ? 0 : Math.min(1, Math.max(0, share));
-  return (
-    <div className="progress progress-small">
-      <div
-        className="progress-track"
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(fill * 100)}
-        aria-valuetext={share === null ? 'No key results' : pct(share)}
-      >
-        <div className={`progress-fill${share !== null && share > 1 ? ' progress-over' : ''}`} style={{ width: `${fill * 100}%` }} />
-      </div>
-      <span className="progress-number" aria-hidden="true">
-        {share === null ? '–' : pct(share)}
-      </span>
-    </div>
-  );
-}
 
 /**
  * The goals section of a review (the employee's, the manager's and HR's print view): each goal of the period with
@@ -62,13 +28,13 @@ export function GoalProgressList({ goals, empty }: { goals: readonly ReviewGoal[
           <p className="review-goal-due">
             {formatDay(g.periodStart)} – {formatDay(g.dueDate)}
           </p>
-          <Bar share={g.progress} label={`${g.title}: progress`} />
+          <ProgressBar raw={g.progress} label={`${g.title}: progress`} size="small" />
           <ul className="plain-list review-goal-krs">
             {g.krs.map((k) => (
               <li key={k.id}>
                 <span>{k.title}</span>{' '}
                 <span className="review-goal-kr-figure">
-                  {value(k.kind, k.unit, k.current)} of {value(k.kind, k.unit, k.target)} · {pct(k.progress)}
+                  {krValue(k, k.current)} of {krValue(k, k.target)} · {percent(k.progress)}
                 </span>
               </li>
             ))}

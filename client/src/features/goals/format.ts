@@ -1,24 +1,9 @@
 import type { GoalSummary, KrStatus } from '@merit/shared/domain/dashboard';
 import type { GoalOutlook } from '@merit/shared/domain/forecast';
-import type { GoalStatus, GoalVisibility, KeyResult } from '@merit/shared/domain/goal';
+import type { GoalStatus, GoalVisibility } from '@merit/shared/domain/goal';
+import { krValue, percent } from '@/ui/format';
 
-const num = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
-
-/** A key result's value in its own terms: "12 deals", "35%", "EUR 1,200", "Done". */
-export function krValue(kr: Pick<KeyResult, 'kind' | 'unit'>, value: number): string {
-  switch (kr.kind) {
-    case 'done':
-      return value >= 1 ? 'Done' : 'Not done';
-    case 'percent':
-      return `${num.format(value)}%`;
-    case 'currency':
-      return kr.unit ? `${kr.unit} ${num.format(value)}` : num.format(value);
-    default:
-      return kr.unit ? `${num.format(value)} ${kr.unit}` : num.format(value);
-  }
-}
-
-export const percent = (share: number) => `${Math.round(share * 100)}%`;
+export { krValue, percent };
 
 export const OUTLOOK_WORDS: Record<GoalOutlook, string> = {
   'on-track': 'On track',

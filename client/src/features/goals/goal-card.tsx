@@ -1,9 +1,9 @@
 import type { GoalSummary } from '@merit/shared/domain/dashboard';
 import { formatDay } from '@/ui/format';
 import { ChevronIcon, LockIcon } from '@/ui/icons';
+import { ProgressBar } from '@/ui/progress-bar';
 import { Link } from '@/ui/router';
 import { goalBadge } from './format';
-import { ProgressBar } from './progress-bar';
 
 /** One goal in a list: title, due date, status or outlook, progress, confidence; the whole card is the link. */
 export function GoalCard({ summary, href }: { summary: GoalSummary; href: string }) {

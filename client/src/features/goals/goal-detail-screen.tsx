@@ -7,12 +7,12 @@ import { useMutate } from '@/sync/mutate';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { formatDay } from '@/ui/format';
 import { PlusIcon } from '@/ui/icons';
+import { ProgressBar } from '@/ui/progress-bar';
 import { Link, navigate } from '@/ui/router';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
 import { useToast } from '@/ui/toast';
 import { goalBadge, percent, VISIBILITY_WORDS } from './format';
 import { KrCard } from './kr-card';
-import { ProgressBar } from './progress-bar';
 
 const ENDINGS: readonly { status: Exclude<GoalStatus, 'proposed' | 'active'>; label: string }[] = [
   { status: 'achieved', label: 'Mark achieved' },

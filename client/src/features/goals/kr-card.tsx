@@ -2,9 +2,9 @@ import type { KrStatus } from '@merit/shared/domain/dashboard';
 import type { Goal } from '@merit/shared/domain/goal';
 import { lazy, Suspense } from 'react';
 import { formatDay } from '@/ui/format';
+import { ProgressBar } from '@/ui/progress-bar';
 import { Link } from '@/ui/router';
 import { forecastWords, krValue } from './format';
-import { ProgressBar } from './progress-bar';
 
 const KrChart = lazy(() => import('./kr-chart'));
 
