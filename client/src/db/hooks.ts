@@ -3,7 +3,6 @@ import type { Notification } from '@merit/shared/domain/notification';
 import type { Actor } from '@merit/shared/domain/person';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import type { Review } from '@merit/shared/domain/review';
-import { type ReviewGoal, reviewGoals } from '@merit/shared/domain/review-goals';
 import type { Win } from '@merit/shared/domain/win';
 import { matchesWinFilter, type WinFilter } from '@merit/shared/domain/win-filter';
 import type { TableName } from '@merit/shared/mutations';
@@ -177,18 +176,4 @@ export function useEvidence(ownerId: string, from: string, to: string): Evidence
   }, [db, ownerId, from, to]);
 }
 
-/**
- * The reviewee's goals of a review's period with their progress, from this device: the person's own goals, or on
- * their manager's device the goals they share (the pull sends a report's non-private goals and check-ins).
- */
-export function useReviewGoals(ownerId: string, from: string, to: string): ReviewGoal[] | undefined {
-  const { db } = useDb();
-  return useLiveQuery(async () => {
-    const [goals, checkins] = await Promise.all([
-      db.goals.where('ownerId').equals(ownerId).toArray(),
-      db.checkins.where('ownerId').equals(ownerId).toArray(),
-    ]);
-    return reviewGoals(goals, checkins, from, to);
-  }, [db, ownerId, from, to]);
-}
 // --- end reviews ---

@@ -1,6 +1,7 @@
 import { answeredBySide, type Review, type Side } from '@merit/shared/domain/review';
 import type { Answer, Question, Section } from '@merit/shared/domain/review-template';
-import { type EvidenceItem, useReviewGoals } from '@/db/hooks';
+import type { EvidenceItem } from '@/db/hooks';
+import { useReviewGoals } from '@/db/review-hooks';
 import { formatDay } from '@/ui/format';
 import { GoalProgressList } from '@/ui/goal-progress-list';
 import { AnswerView, type CiteView } from './question-field';
