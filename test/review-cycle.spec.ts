@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { Api } from './support/api';
 import { expectAccessible } from './support/axe';
 import { laptop, launch, phone, screenshot, screenshotAll, waitForServiceWorker } from './support/browser';
 import { closeAll, fitsWidth, HR, logWin, pendingCount, setOnline, setPassword, signIn, waitSynced } from './support/flows';
+import { confirm, openReview, rate } from './support/review-flows';
 import { type RunningServer, startServer } from './support/server';
 
 /**
@@ -36,24 +37,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function openReview(page: Page, card: RegExp): Promise<void> {
-  await page.getByRole('link', { name: 'Reviews', exact: true }).click();
-  await page.getByRole('link', { name: card }).click();
-}
-
-/** A rating question of the form on screen, found by its prompt (the fieldset's legend), set to `point`. */
-async function rate(page: Page, question: string, point: RegExp): Promise<void> {
-  await page
-    .getByRole('group', { name: new RegExp(question) })
-    .getByRole('radio', { name: point })
-    .check();
-}
-
-async function confirm(page: Page, button: string, dialogButton: string): Promise<void> {
-  await page.getByRole('button', { name: button }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: dialogButton }).click();
-}
 
 describe('a review cycle end to end (issue 6)', () => {
   it('template and launch -> offline self-review citing two wins -> offline phone draft, laptop sign-off -> late edit in the inbox -> acknowledge -> reopen, re-sign -> audit, the dashboard live throughout', async () => {

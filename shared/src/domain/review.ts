@@ -2,7 +2,11 @@ import * as z from 'zod/mini';
 import { fail, ok, type RuleResult } from '../errors';
 import { Id, text } from './common';
 import type { RuleContext, Synced } from './record';
-import { Answer, type Answers, type Question, type Section } from './review-template';
+import { answeredBySide, isAnswered, missingRequired, questionsOf } from './review-answers';
+import { Answer, type Answers, type Section } from './review-template';
+
+// The answer helpers live in review-answers.ts; re-exported so callers keep one import for reviews.
+export { answeredBySide, isAnswered, missingRequired, questionsOf };
 
 /**
  * A review (DESIGN.md section 4): one synced row in the REVIEWEE's space holding both sides' answers, so every
@@ -116,25 +120,6 @@ export type ReviewAckArgs = z.infer<typeof ReviewAckArgs>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Helpers
-
-/** Every question of the template, in order. */
-export function questionsOf(template: readonly Section[]): Question[] {
-  return template.flatMap((s) => (s.kind === 'questions' ? s.questions : []));
-}
-
-export const answeredBySide = (q: Question, side: Side) => q.answeredBy === 'both' || q.answeredBy === side;
-
-/** An answer counts when it has a rating (rating questions) or non-blank text (text questions). */
-export function isAnswered(q: Question, a: Answer | undefined): boolean {
-  if (!a) return false;
-  return q.kind === 'text' ? (a.text ?? '').trim().length > 0 : typeof a.rating === 'number';
-}
-
-/** Required questions of a side still unanswered. */
-export function missingRequired(r: Pick<Review, 'template' | 'selfAnswers' | 'managerAnswers'>, side: Side): Question[] {
-  const answers = side === 'self' ? r.selfAnswers : r.managerAnswers;
-  return questionsOf(r.template).filter((q) => q.required && answeredBySide(q, side) && !isAnswered(q, answers[q.id]));
-}
 
 type Role = 'reviewee' | 'manager';
 
