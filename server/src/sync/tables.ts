@@ -198,16 +198,7 @@ export async function loadForUpdate(q: Queryable, t: TableName, id: string): Pro
 }
 
 export async function upsert(q: Queryable, t: TableName, row: Row): Promise<void> {
-  const spec = SPECS[t];
-  const fields = Object.keys(spec.columns);
-  const cols = fields.map((f) => spec.columns[f]);
-  const params = fields.map((f) => (spec.json?.includes(f) ? JSON.stringify(row[f] ?? null) : row[f]));
-  const values = fields.map((f, i) => (spec.json?.includes(f) ? `$${i + 1}::jsonb` : `$${i + 1}`));
-  const updates = cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
-  await q.query(
-    `insert into ${spec.sql} (${cols.join(', ')}) values (${values.join(', ')}) on conflict (id) do update set ${updates.join(', ')}`,
-    params,
-  );
+  await upsertMany(q, t, [row]);
 }
 
 /** Rows of one space changed after `from` and up to `to`, oldest first. */
