@@ -3,7 +3,7 @@ import { audit } from '../audit/audit';
 import type { Queryable } from '../db/client';
 import { domainError } from '../errors';
 import type { Mail } from '../notifications/mailer';
-import { notify } from '../notifications/notify';
+import { type NewNotification, notify } from '../notifications/notify';
 import { lockCycle } from './cycles-repo';
 
 interface Recipient {
@@ -13,13 +13,33 @@ interface Recipient {
   count: number;
 }
 
-const pending = (phase: Phase) => (phase === 'self' ? SELF_PENDING : MANAGER_PENDING);
+/** The review states still waiting in a phase. */
+export const pending = (phase: Phase) => (phase === 'self' ? SELF_PENDING : MANAGER_PENDING);
+
+/** The review columns of a phase (on alias `r`): who is reminded, and by which deadline. */
+export const phaseColumns = (phase: Phase) =>
+  phase === 'self' ? { who: 'r.owner_id', deadline: 'r.self_deadline' } : { who: 'r.manager_id', deadline: 'r.manager_deadline' };
 
 /** The text of a reminder, in the app and by e-mail. */
-export function reminderText(cycleName: string, phase: Phase, deadline: string, count: number) {
+function reminderText(cycleName: string, phase: Phase, deadline: string, count: number) {
   const title = phase === 'self' ? `Your self-review in ${cycleName} is due` : `${count} review(s) in ${cycleName} wait for you`;
   const body = phase === 'self' ? `Please submit it by ${deadline}.` : `Please complete and sign them off by ${deadline}.`;
   return { title, body };
+}
+
+/** One reminder to one person: the in-app notification and the e-mail, with `message` added to the body if given. */
+export function reminderFor(
+  r: { id: string; email: string; name: string; deadline: string; count: number },
+  cycleName: string,
+  phase: Phase,
+  message?: string,
+): { note: NewNotification; mail: Mail } {
+  const t = reminderText(cycleName, phase, r.deadline, r.count);
+  const body = message ? `${t.body} ${message}` : t.body;
+  return {
+    note: { to: r.id, kind: 'reminder', title: t.title, body, link: '/reviews' },
+    mail: { to: r.email, subject: t.title, text: `Hello ${r.name},\n\n${body}\n` },
+  };
 }
 
 /**
@@ -29,8 +49,7 @@ export function reminderText(cycleName: string, phase: Phase, deadline: string, 
 export async function remind(q: Queryable, actorId: string, input: RemindInput, today: string, now = Date.now()) {
   const cycle = await lockCycle(q, input.cycleId, 'cycleId');
   if (cycle.status !== 'launched') throw domainError('CONFLICT', 'Only a launched cycle has people to remind', 'cycleId');
-  const who = input.phase === 'self' ? 'r.owner_id' : 'r.manager_id';
-  const deadline = input.phase === 'self' ? 'r.self_deadline' : 'r.manager_deadline';
+  const { who, deadline } = phaseColumns(input.phase);
   const recipients = await q.query<Recipient & { deadline: string }>(
     `select p.id, p.email, p.name, count(*)::int as count, min(${deadline})::text as deadline
        from review r join person p on p.id = ${who}
@@ -41,14 +60,13 @@ export async function remind(q: Queryable, actorId: string, input: RemindInput, 
   );
   if (input.personId && recipients.length === 0)
     throw domainError('NOT_FOUND', `This person has nothing waiting in the ${input.phase} phase of this cycle`, 'personId');
-  const mails: Mail[] = [];
-  const notes = recipients.map((r) => {
-    const t = reminderText(cycle.name, input.phase, r.deadline, r.count);
-    const body = input.message ? `${t.body} ${input.message}` : t.body;
-    mails.push({ to: r.email, subject: t.title, text: `Hello ${r.name},\n\n${body}\n` });
-    return { to: r.id, kind: 'reminder' as const, title: t.title, body, link: '/reviews' };
-  });
-  const touched = await notify(q, notes, now);
+  const out = recipients.map((r) => reminderFor(r, cycle.name, input.phase, input.message));
+  const mails = out.map((o) => o.mail);
+  const touched = await notify(
+    q,
+    out.map((o) => o.note),
+    now,
+  );
   await audit(q, {
     actorId,
     action: 'cycle.remind',

@@ -1,10 +1,10 @@
-import { MANAGER_PENDING, type Phase, SELF_PENDING } from '@merit/shared/domain/cycle';
+import type { Phase } from '@merit/shared/domain/cycle';
 import type { Db } from '../db/client';
 import { type Mail, type Mailer, sendAll } from '../notifications/mailer';
 import { notify } from '../notifications/notify';
 import type { ChangeBus } from '../sync/bus';
 import { todayUtc } from './completion';
-import { reminderText } from './remind';
+import { pending, phaseColumns, reminderFor } from './remind';
 
 export const DEFAULT_REMINDER_DAYS = [3, 1] as const;
 
@@ -31,15 +31,14 @@ export async function reminderTick(db: Db, bus: ChangeBus, mailer: Mailer | null
     for (const [i, n] of days.entries()) {
       const floor = days[i + 1] ?? -1;
       const sent = await db.tx(async (q) => {
-        const who = phase === 'self' ? 'r.owner_id' : 'r.manager_id';
-        const deadline = phase === 'self' ? 'r.self_deadline' : 'r.manager_deadline';
+        const { who, deadline } = phaseColumns(phase);
         const claimed = await q.query<{ cycle_id: string; person_id: string }>(
           `insert into reminder_sent (cycle_id, person_id, phase, days_before)
            select distinct r.cycle_id, ${who}, $1, $2::int from review r join review_cycle c on c.id = r.cycle_id
             where c.status = 'launched' and not r.deleted and ${who} is not null and r.state = any($3::text[])
               and ${deadline} - $4::date <= $2::int and ${deadline} - $4::date > $5::int
            on conflict do nothing returning cycle_id, person_id`,
-          [phase, n, phase === 'self' ? SELF_PENDING : MANAGER_PENDING, today, floor],
+          [phase, n, pending(phase), today, floor],
         );
         if (claimed.length === 0) return [];
         const info = await q.query<{
@@ -56,12 +55,12 @@ export async function reminderTick(db: Db, bus: ChangeBus, mailer: Mailer | null
             where (r.cycle_id, ${who}) in (select * from unnest($1::uuid[], $2::uuid[])) and not r.deleted and not p.disabled
               and r.state = any($3::text[])
             group by r.cycle_id, ${who}, c.name, p.email, p.name`,
-          [claimed.map((c) => c.cycle_id), claimed.map((c) => c.person_id), phase === 'self' ? SELF_PENDING : MANAGER_PENDING],
+          [claimed.map((c) => c.cycle_id), claimed.map((c) => c.person_id), pending(phase)],
         );
         const notes = info.map((r) => {
-          const t = reminderText(r.cycle_name, phase, r.deadline, r.count);
-          mails.push({ to: r.email, subject: t.title, text: `Hello ${r.name},\n\n${t.body}\n` });
-          return { to: r.person_id, kind: 'reminder' as const, title: t.title, body: t.body, link: '/reviews' };
+          const { note, mail } = reminderFor({ ...r, id: r.person_id }, r.cycle_name, phase);
+          mails.push(mail);
+          return note;
         });
         return notify(q, notes, now);
       });
