@@ -15,27 +15,20 @@ export async function reopen(q: Queryable, actorId: string, reviewId: string, re
   const prev = (await loadForUpdate(q, 'reviews', reviewId)) as Review | undefined;
   const next = reopenReview(prev, reason, { actor: { personId: actorId, role: 'hr' }, now });
   if (!next.ok) throw domainError(next.error.code, next.error.message, next.error.field === 'reason' ? 'reason' : 'reviewId');
-  const r = {
-    owner_id: next.value.ownerId,
-    manager_id: next.value.managerId,
-    state: prev?.state ?? '',
-    cycle_id: next.value.cycleId,
-    cycle_name: next.value.cycleName,
-    reopen_count: next.value.reopenCount - 1,
-  };
-  await upsert(q, 'reviews', { ...next.value, version: await bumpSpace(q, next.value.ownerId) });
+  const r = next.value;
+  await upsert(q, 'reviews', { ...r, version: await bumpSpace(q, r.ownerId) });
   await audit(q, {
     actorId,
     action: 'review.reopen',
-    subjectId: r.owner_id,
-    details: { cycleId: r.cycle_id, reviewId, reason, from: r.state, reopenCount: r.reopen_count + 1 },
+    subjectId: r.ownerId,
+    details: { cycleId: r.cycleId, reviewId, reason, from: prev?.state ?? '', reopenCount: r.reopenCount },
   });
   const link = `/reviews/${reviewId}`;
   const body = `HR reopened it: ${reason}`;
   const to = [
-    { to: r.owner_id, kind: 'reopened' as const, title: `Your review in ${r.cycle_name} was reopened`, body, link },
-    ...(r.manager_id
-      ? [{ to: r.manager_id, kind: 'reopened' as const, title: `A review you signed off in ${r.cycle_name} was reopened`, body, link }]
+    { to: r.ownerId, kind: 'reopened' as const, title: `Your review in ${r.cycleName} was reopened`, body, link },
+    ...(r.managerId
+      ? [{ to: r.managerId, kind: 'reopened' as const, title: `A review you signed off in ${r.cycleName} was reopened`, body, link }]
       : []),
   ];
   return notify(q, to, now);
