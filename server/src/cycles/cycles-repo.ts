@@ -47,6 +47,12 @@ export async function cycleById(q: Queryable, id: string, field = 'id'): Promise
   return toCycle(rows[0]);
 }
 
+/** Refuses an unknown cycle without `cycleById`'s review count: the dashboard reads stay off the review rows. */
+export async function assertCycle(q: Queryable, id: string, field = 'id'): Promise<void> {
+  const rows = await q.query('select 1 from review_cycle where id = $1', [id]);
+  if (rows.length === 0) throw domainError('NOT_FOUND', 'No such cycle', field);
+}
+
 /** Locks the cycle row for the rest of the transaction, so launch and edits of one cycle run one at a time. */
 export async function lockCycle(q: Queryable, id: string, field = 'id'): Promise<Cycle> {
   const rows = await q.query('select id from review_cycle where id = $1 for update', [id]);

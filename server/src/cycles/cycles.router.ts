@@ -10,7 +10,7 @@ import { createMailer, sendAll } from '../notifications/mailer';
 import { hrProcedure, input, router } from '../trpc';
 import { analytics, printableReview } from './analytics';
 import { completion, todayUtc } from './completion';
-import { cycleById, listCycles, lockCycle, participantsOf, resolveSelection } from './cycles-repo';
+import { assertCycle, cycleById, listCycles, lockCycle, participantsOf, resolveSelection } from './cycles-repo';
 import { extendDeadline } from './deadlines';
 import { addParticipant, launchCycle, removeParticipant } from './launch';
 import { liveCycle } from './live';
@@ -124,19 +124,19 @@ export const cyclesRouter = router({
   }),
 
   completion: hrProcedure.input(input(CycleIdInput)).query(async ({ ctx, input }) => {
-    await cycleById(ctx.db, input.cycleId, 'cycleId');
+    await assertCycle(ctx.db, input.cycleId, 'cycleId');
     return completion(ctx.db, input.cycleId, todayUtc());
   }),
 
   /** The cycle's reviews with their state, for HR's dashboard (never answers: those stay in the review). */
   reviews: hrProcedure.input(input(CycleIdInput)).query(async ({ ctx, input }) => {
-    await cycleById(ctx.db, input.cycleId, 'cycleId');
+    await assertCycle(ctx.db, input.cycleId, 'cycleId');
     return cycleReviews(ctx.db, input.cycleId);
   }),
 
   /** Rating distribution per question and department, and completion over time. */
   analytics: hrProcedure.input(input(CycleIdInput)).query(async ({ ctx, input }) => {
-    await cycleById(ctx.db, input.cycleId, 'cycleId');
+    await assertCycle(ctx.db, input.cycleId, 'cycleId');
     return analytics(ctx.db, input.cycleId);
   }),
 
