@@ -165,10 +165,9 @@ export const cyclesRouter = router({
 
 export const reviewsHrRouter = router({
   reopen: hrProcedure.input(input(ReopenInput)).mutation(async ({ ctx, input }) => {
+    // The reviewee is always among those notified, so `touched` holds the review row's space too.
     const touched = await ctx.db.tx((q) => reopen(q, ctx.session.personId, input.reviewId, input.reason));
-    // The reviewee's space changed too (the review row), and the manager reads it as a report's space.
-    const owner = await ctx.db.query<{ owner_id: string }>('select owner_id from review where id = $1', [input.reviewId]);
-    poke(ctx, [...touched, ...owner.map((o) => o.owner_id)]);
+    poke(ctx, touched);
     return { ok: true as const };
   }),
 });
