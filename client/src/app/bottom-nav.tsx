@@ -1,5 +1,6 @@
 import type { ComponentType, SVGProps } from 'react';
 import { useInbox } from '@/db/hooks';
+import { BadgeLink } from '@/ui/badge-link';
 import { ClipboardIcon, HomeIcon, InboxIcon, NoteIcon, PeopleIcon, StarIcon, TargetIcon, UserIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 
@@ -51,16 +52,7 @@ export function BottomNav({ path, isHr }: { path: string; isHr: boolean }) {
 /** The top bar's way to what needs attention: refused or clashing changes, with their count. */
 export function InboxButton() {
   const inbox = useInbox()?.length ?? 0;
-  return (
-    <Link href="/inbox" className="icon-btn bell" aria-label={inbox > 0 ? `Inbox, ${inbox} need attention` : 'Inbox'}>
-      <InboxIcon />
-      {inbox > 0 && (
-        <span className="nav-badge bell-badge" aria-hidden="true">
-          {inbox > 99 ? '99+' : inbox}
-        </span>
-      )}
-    </Link>
-  );
+  return <BadgeLink href="/inbox" label="Inbox" count={inbox} countWords="need attention" Icon={InboxIcon} />;
 }
 
 export function MeButton({ path }: { path: string }) {

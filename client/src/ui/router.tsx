@@ -21,16 +21,6 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, getPath, () => '/');
 }
 
-/** One query parameter of the current URL (`/wins?goal=<id>`), kept current across in-app navigations. */
-export function useSearchParam(name: string): string | null {
-  const search = useSyncExternalStore(
-    subscribe,
-    () => window.location.search,
-    () => '',
-  );
-  return new URLSearchParams(search).get(name);
-}
-
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   const url = new URL(to, window.location.href);
   if (url.origin !== window.location.origin) {

@@ -1,5 +1,5 @@
 import type { GoalSummary } from '@merit/shared/domain/dashboard';
-import { formatDay } from '@/ui/format';
+import { formatDay, plural } from '@/ui/format';
 import { ChevronIcon, LockIcon } from '@/ui/icons';
 import { ProgressBar } from '@/ui/progress-bar';
 import { Link } from '@/ui/router';
@@ -19,7 +19,7 @@ export function GoalCard({ summary, href }: { summary: GoalSummary; href: string
         <ProgressBar raw={summary.progress} label={`Progress of ${g.title}`} />
         <span className="goal-meta">
           <span>Due {formatDay(g.dueDate)}</span>
-          <span>{g.keyResults.length === 1 ? '1 key result' : `${g.keyResults.length} key results`}</span>
+          <span>{plural(g.keyResults.length, 'key result')}</span>
           {summary.confidence !== null && <span>Confidence {Math.round(summary.confidence * 10) / 10}/10</span>}
           {g.visibility === 'private' && (
             <span className="goal-private">

@@ -2,7 +2,7 @@ import { today } from '@merit/shared/domain/common';
 import { quartersBack, quartersShown, type ReviewDeadline } from '@merit/shared/domain/dashboard';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { DASHBOARD_QUARTERS, useDashboard } from '@/db/goal-hooks';
-import { formatDay } from '@/ui/format';
+import { formatDay, plural } from '@/ui/format';
 import { ChevronIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 import { percent } from './format';
@@ -53,7 +53,7 @@ export function HomeDashboard({ threshold, deadlines = NO_DEADLINES, now }: Prop
       {d.atRisk.length > 0 && (
         <section className="alert-card" aria-labelledby="at-risk-title">
           <h2 id="at-risk-title" className="alert-title">
-            {d.atRisk.length === 1 ? '1 goal at risk' : `${d.atRisk.length} goals at risk`}
+            {`${plural(d.atRisk.length, 'goal')} at risk`}
           </h2>
           <p className="alert-text">At the current pace it will not reach its target by the due date.</p>
           <ul className="alert-list">

@@ -1,7 +1,7 @@
 import type { KrStatus } from '@merit/shared/domain/dashboard';
 import type { Goal } from '@merit/shared/domain/goal';
 import { lazy, Suspense } from 'react';
-import { formatDay } from '@/ui/format';
+import { formatDay, plural } from '@/ui/format';
 import { ProgressBar } from '@/ui/progress-bar';
 import { Link } from '@/ui/router';
 import { forecastWords, krValue } from './format';
@@ -62,7 +62,7 @@ export function KrCard({ k, goal, canCheckIn }: { k: KrStatus; goal: Goal; canCh
       {history.length > 0 && (
         <details className="kr-history">
           <summary>
-            {history.length === 1 ? '1 check-in' : `${history.length} check-ins`}, last {formatDay(history[0]?.date ?? '')}
+            {plural(history.length, 'check-in')}, last {formatDay(history[0]?.date ?? '')}
           </summary>
           <ol className="checkin-list">
             {history.map((c) => (

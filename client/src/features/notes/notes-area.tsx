@@ -1,34 +1,14 @@
 import { useDeferredValue, useState } from 'react';
 import { useFeedbackList, useNotes } from '@/db/notes-hooks';
 import { plural } from '@/ui/format';
-import { LockIcon, PlusIcon, SearchIcon } from '@/ui/icons';
+import { LockIcon, PlusIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
+import { SearchBox } from '@/ui/search-box';
 import { FeedbackList } from './feedback-list';
 import { NoteList } from './note-list';
 import { NoteQuick } from './note-quick';
 import { NotesTabs } from './notes-tabs';
-
-function SearchBox({ id, label, value, onChange }: { id: string; label: string; value: string; onChange(v: string): void }) {
-  return (
-    <div className="search">
-      <SearchIcon className="search-icon" width={20} height={20} />
-      <label htmlFor={id} className="visually-hidden">
-        {label}
-      </label>
-      <input
-        id={id}
-        className="input search-input"
-        type="search"
-        placeholder={id === 'note-search' ? 'Search text or #tag' : 'Search words or a name'}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        autoCapitalize="none"
-        enterKeyHint="search"
-      />
-    </div>
-  );
-}
 
 function MyNotes() {
   const [query, setQuery] = useState('');
@@ -38,7 +18,7 @@ function MyNotes() {
   return (
     <>
       <NoteQuick />
-      <SearchBox id="note-search" label="Search notes" value={query} onChange={setQuery} />
+      <SearchBox id="note-search" label="Search notes" placeholder="Search text or #tag" value={query} onChange={setQuery} />
       {notes === undefined ? (
         <Spinner label="Loading notes" />
       ) : notes.length > 0 ? (
@@ -70,7 +50,7 @@ function FeedbackTab() {
       <Link href="/notes/feedback/new" className="btn btn-primary btn-block add-feedback">
         <PlusIcon width={20} height={20} /> Add feedback you received
       </Link>
-      <SearchBox id="feedback-search" label="Search feedback" value={query} onChange={setQuery} />
+      <SearchBox id="feedback-search" label="Search feedback" placeholder="Search words or a name" value={query} onChange={setQuery} />
       {items === undefined ? (
         <Spinner label="Loading feedback" />
       ) : items.length > 0 ? (

@@ -1,8 +1,4 @@
-/** "launch, #Mentoring ,, q3" -> ["launch", "mentoring", "q3"], de-duplicated. */
-export function splitTags(text: string): string[] {
-  const tags = text
-    .split(/[,\n]/)
-    .map((t) => t.trim().replace(/^#/, '').trim().toLowerCase())
-    .filter(Boolean);
-  return [...new Set(tags)];
-}
+import { splitTags as splitTagText } from '@/ui/tags';
+
+/** "launch, #Mentoring ,, q3, launch" -> ["launch", "mentoring", "q3"]: a note's tags, de-duplicated. */
+export const splitTags = (text: string): string[] => [...new Set(splitTagText(text))];

@@ -1,18 +1,18 @@
-import { answeredBySide, questionsOf, type Review } from '@merit/shared/domain/review';
+import { answeredBySide, type Review } from '@merit/shared/domain/review';
 import { useState } from 'react';
-import { type EvidenceItem, useEvidence } from '@/db/hooks';
+import { useEvidence } from '@/db/hooks';
 import { useMutate } from '@/sync/mutate';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { FormError } from '@/ui/field';
-import { formatDay } from '@/ui/format';
 import { Tabs } from '@/ui/tabs';
 import { useToast } from '@/ui/toast';
 import { EvidencePanel } from './evidence-panel';
 import { AnswerView, QuestionField } from './question-field';
 import { AnswersReadOnly, citeViews, GoalsSection, ReviewHead, sectionsFor } from './review-parts';
 import { ReviewSplit, useWide } from './review-split';
-import { localRefusal } from './review-words';
+import { dayOf, localRefusal } from './review-words';
 import { useAnswerSaver } from './use-answer-saver';
+import { useCiting } from './use-citing';
 
 /**
  * The manager's side of a report's review: the submitted self-review (never before submission: the server
@@ -28,9 +28,7 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
   const [confirm, setConfirm] = useState<'submit' | 'signOff' | null>(null);
   const evidence = useEvidence(review.ownerId, review.periodStart, review.periodEnd);
   const { save, flush } = useAnswerSaver(review.id, 'manager', setError);
-  const questions = questionsOf(review.template).filter((q) => answeredBySide(q, 'manager'));
-  const [currentId, setCurrentId] = useState<string | undefined>(questions.find((q) => q.kind === 'text')?.id ?? questions[0]?.id);
-  const current = questions.find((q) => q.id === currentId);
+  const { current, currentId, setCurrentId, isCited, onCite } = useCiting(review, 'manager', save);
   const first = name.split(/\s+/)[0] || name;
 
   if (review.state === 'not_started' || review.state === 'self_in_progress')
@@ -46,17 +44,6 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
     );
 
   const editable = review.state === 'self_submitted' || review.state === 'manager_in_progress';
-  const isCited = (i: EvidenceItem) =>
-    current ? (review.managerAnswers[current.id]?.cites ?? []).some((c) => c.id === i.id && c.table === i.table) : false;
-  const onCite = (i: EvidenceItem) => {
-    if (!current) return;
-    const cites = review.managerAnswers[current.id]?.cites ?? [];
-    const cited = isCited(i);
-    save(current.id, {
-      cites: cited ? cites.filter((c) => !(c.id === i.id && c.table === i.table)) : [...cites, { table: i.table, id: i.id }],
-    });
-    toast(cited ? `Removed "${i.title}"` : `Cited "${i.title}"`);
-  };
   const run = async (what: 'submit' | 'signOff') => {
     flush();
     const r = await mutate(what === 'submit' ? 'review.submitManager@1' : 'review.signOff@1', { id: review.id });
@@ -109,8 +96,8 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
     <div className="stack">
       <p className="notice">
         You submitted this review
-        {review.managerSubmittedAt ? ` on ${formatDay(new Date(review.managerSubmittedAt).toISOString().slice(0, 10))}` : ''}. Sign it off
-        to share it with {first}; after that nobody can change it.
+        {review.managerSubmittedAt ? ` on ${dayOf(review.managerSubmittedAt)}` : ''}. Sign it off to share it with {first}; after that
+        nobody can change it.
       </p>
       <AnswersReadOnly review={review} sides={['manager']} evidence={evidence} names={{ self: first, manager: 'You' }} />
       <FormError>{error}</FormError>

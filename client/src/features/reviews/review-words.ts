@@ -1,4 +1,5 @@
 import type { Review, ReviewState } from '@merit/shared/domain/review';
+import { formatDay } from '@/ui/format';
 
 /** A review's state in words, for the person looking at it (the reviewee or the manager). */
 export function stateWords(state: ReviewState, as: 'reviewee' | 'manager'): { label: string; tone: 'ok' | 'warn' | 'muted' } {
@@ -36,3 +37,6 @@ export function needsAction(state: ReviewState, as: 'reviewee' | 'manager'): boo
  * the field, so the server's "kept in your inbox" (true only for a refused sync) is left out.
  */
 export const localRefusal = (message: string) => message.replace(/[;.] [Yy]our text is kept in your inbox\.?$/, '.');
+
+/** The day a review step happened (an epoch-ms stamp), in words; '' for a step not taken. */
+export const dayOf = (ms: number | null) => (ms === null ? '' : formatDay(new Date(ms).toISOString().slice(0, 10)));

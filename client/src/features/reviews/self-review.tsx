@@ -1,6 +1,6 @@
-import { answeredBySide, questionsOf, type Review } from '@merit/shared/domain/review';
+import type { Review } from '@merit/shared/domain/review';
 import { useState } from 'react';
-import { type EvidenceItem, useEvidence } from '@/db/hooks';
+import { useEvidence } from '@/db/hooks';
 import { useMutate } from '@/sync/mutate';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { FormError } from '@/ui/field';
@@ -10,8 +10,9 @@ import { useToast } from '@/ui/toast';
 import { EvidencePanel } from './evidence-panel';
 import { QuestionField } from './question-field';
 import { AnswersReadOnly, citeViews, GoalsSection, ReviewHead, sectionsFor } from './review-parts';
-import { localRefusal } from './review-words';
+import { dayOf, localRefusal } from './review-words';
 import { useAnswerSaver } from './use-answer-saver';
+import { useCiting } from './use-citing';
 
 /**
  * The reviewee's self-review: the template's self questions, saved on every change through `mutate` (text
@@ -25,21 +26,7 @@ export function SelfReviewForm({ review }: { review: Review }) {
   const [confirming, setConfirming] = useState(false);
   const evidence = useEvidence(review.ownerId, review.periodStart, review.periodEnd);
   const { save, flush } = useAnswerSaver(review.id, 'self', setError);
-  const questions = questionsOf(review.template).filter((q) => answeredBySide(q, 'self'));
-  const [currentId, setCurrentId] = useState<string | undefined>(questions.find((q) => q.kind === 'text')?.id ?? questions[0]?.id);
-  const current = questions.find((q) => q.id === currentId);
-
-  const isCited = (i: EvidenceItem) =>
-    current ? (review.selfAnswers[current.id]?.cites ?? []).some((c) => c.id === i.id && c.table === i.table) : false;
-  const onCite = (i: EvidenceItem) => {
-    if (!current) return;
-    const cites = review.selfAnswers[current.id]?.cites ?? [];
-    const cited = isCited(i);
-    save(current.id, {
-      cites: cited ? cites.filter((c) => !(c.id === i.id && c.table === i.table)) : [...cites, { table: i.table, id: i.id }],
-    });
-    toast(cited ? `Removed "${i.title}"` : `Cited "${i.title}"`);
-  };
+  const { current, currentId, setCurrentId, isCited, onCite } = useCiting(review, 'self', save);
   const submit = async () => {
     flush();
     const r = await mutate('review.submitSelf@1', { id: review.id });
@@ -126,8 +113,8 @@ export function SelfReviewSubmitted({ review }: { review: Review }) {
     <>
       <ReviewHead review={review} who="Your self-review" due={null} />
       <p className="notice notice-ok">
-        Submitted{review.selfSubmittedAt ? ` on ${formatDay(new Date(review.selfSubmittedAt).toISOString().slice(0, 10))}` : ''}. Your
-        manager's review shows here once they sign it off.
+        Submitted{review.selfSubmittedAt ? ` on ${dayOf(review.selfSubmittedAt)}` : ''}. Your manager's review shows here once they sign it
+        off.
       </p>
       <AnswersReadOnly review={review} sides={['self']} evidence={evidence} names={{ self: 'You', manager: 'Manager' }} />
     </>

@@ -3,12 +3,9 @@ import { useState } from 'react';
 import { useEvidence } from '@/db/hooks';
 import { useMutate } from '@/sync/mutate';
 import { FormError, TextArea } from '@/ui/field';
-import { formatDay } from '@/ui/format';
 import { useToast } from '@/ui/toast';
 import { AnswersReadOnly, ReviewHead } from './review-parts';
-import { localRefusal } from './review-words';
-
-const dayOf = (ms: number | null) => (ms === null ? '' : formatDay(new Date(ms).toISOString().slice(0, 10)));
+import { dayOf, localRefusal } from './review-words';
 
 /** A signed-off review, both sides; the reviewee acknowledges it with an optional comment. */
 export function SignedReview({ review, as, name }: { review: Review; as: 'reviewee' | 'manager'; name: string }) {

@@ -3,6 +3,7 @@ import { WinFields, type WinVisibility } from '@merit/shared/domain/win';
 import { LIMITS } from '@merit/shared/limits';
 import * as z from 'zod/mini';
 import { labelledResolver } from '@/ui/form-resolver';
+import { splitTags } from '@/ui/tags';
 
 /** What the form holds: tags as the text the person typed ("launch, mentoring"). */
 export interface WinFormValues {
@@ -13,13 +14,7 @@ export interface WinFormValues {
   visibility: WinVisibility;
 }
 
-/** "launch, #Mentoring ,, q3" -> ["launch", "mentoring", "q3"]. */
-export function splitTags(text: string): string[] {
-  return text
-    .split(/[,\n]/)
-    .map((t) => t.trim().replace(/^#/, '').trim().toLowerCase())
-    .filter(Boolean);
-}
+export { splitTags };
 
 const TAG_WORDS = `Tags: at most ${LIMITS.tagsMax}, each up to ${LIMITS.tagMax} characters`;
 

@@ -3,9 +3,10 @@ import { useDeferredValue } from 'react';
 import { useWins, useWinTags } from '@/db/hooks';
 import { TextField } from '@/ui/field';
 import { plural } from '@/ui/format';
-import { PlusIcon, SearchIcon } from '@/ui/icons';
+import { PlusIcon } from '@/ui/icons';
 import { Link, navigate, useSearch } from '@/ui/router';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
+import { SearchBox } from '@/ui/search-box';
 import { filterFromSearch, isFiltered, searchFromFilter } from './win-filter-url';
 import { WinList } from './win-list';
 
@@ -47,22 +48,13 @@ export function WinsScreen() {
         </Link>
       }
     >
-      <div className="search">
-        <SearchIcon className="search-icon" width={20} height={20} />
-        <label htmlFor="win-search" className="visually-hidden">
-          Search wins
-        </label>
-        <input
-          id="win-search"
-          className="input search-input"
-          type="search"
-          placeholder="Search text or #tag"
-          value={filter.query ?? ''}
-          onChange={(e) => go({ ...filter, query: e.target.value }, true)}
-          autoCapitalize="none"
-          enterKeyHint="search"
-        />
-      </div>
+      <SearchBox
+        id="win-search"
+        label="Search wins"
+        placeholder="Search text or #tag"
+        value={filter.query ?? ''}
+        onChange={(query) => go({ ...filter, query }, true)}
+      />
       <ul className="chip-row chip-scroll chip-fade" aria-label="Period">
         {PERIOD_LABELS.map(([p, label]) => (
           <li key={p}>
