@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { Api } from './support/api';
 import { expectAccessible } from './support/axe';
 import { launch, phone, screenshot, screenshotAll } from './support/browser';
-import { closeAll, HR, logWin, PEOPLE_CSV, signIn, waitSynced } from './support/flows';
+import { closeAll, HR, logWin, PEOPLE_CSV, setOnline, signIn, waitSynced } from './support/flows';
 import { type RunningServer, startServer } from './support/server';
 
 let server: RunningServer;
@@ -41,8 +41,7 @@ async function device(): Promise<{ ctx: BrowserContext; page: Page }> {
 
 /** Back online: the engine hears `online` (and `focus`, which pulls whatever the other device sent meanwhile). */
 async function online(d: { ctx: BrowserContext; page: Page }): Promise<void> {
-  await d.ctx.setOffline(false);
-  await d.page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await setOnline(d.page, true);
   await waitSynced(d.page);
 }
 
