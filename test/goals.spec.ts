@@ -21,9 +21,7 @@ async function device(kind: 'phone' | 'laptop'): Promise<Page> {
 beforeAll(async () => {
   server = await startServer();
   browser = await launch();
-  const page = await device('phone');
-  await page.goto('/healthz');
-  await seedOrgByApi(page);
+  await seedOrgByApi(server.url);
 });
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
