@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { Api } from './support/api';
 import { expectAccessible } from './support/axe';
 import { launch, phone, screenshot, screenshotAll } from './support/browser';
-import { closeAll, HR, logWin, PEOPLE_CSV, signIn, waitSynced } from './support/flows';
+import { closeAll, logWin, seedOrg, setOnline, signIn, waitSynced } from './support/flows';
 import { type RunningServer, startServer } from './support/server';
 
 let server: RunningServer;
@@ -22,12 +22,8 @@ const PASSWORD = 'eli-password-123';
 
 /** HR sets up the organisation and Eli's password through the API: this spec is about Eli's two devices. */
 async function eliExists(): Promise<void> {
-  const hr = new Api(server.url);
-  await hr.mutation('setup.create', { orgName: HR.org, name: HR.name, email: HR.email, password: HR.password });
-  const { created } = await hr.mutation<{ created: { person: { email: string }; setPasswordUrl: string }[] }>('people.importCommit', {
-    csv: PEOPLE_CSV,
-  });
-  const token = created.find((c) => c.person.email === 'eli@acme.test')?.setPasswordUrl.split('#token=')[1];
+  const links = await seedOrg(new Api(server.url));
+  const token = links.get('eli@acme.test')?.split('#token=')[1];
   await new Api(server.url).mutation('auth.setPassword', { token, password: PASSWORD });
 }
 
@@ -41,8 +37,7 @@ async function device(): Promise<{ ctx: BrowserContext; page: Page }> {
 
 /** Back online: the engine hears `online` (and `focus`, which pulls whatever the other device sent meanwhile). */
 async function online(d: { ctx: BrowserContext; page: Page }): Promise<void> {
-  await d.ctx.setOffline(false);
-  await d.page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await setOnline(d.page, true);
   await waitSynced(d.page);
 }
 

@@ -7,7 +7,7 @@ import { withScratchPg } from '../bench/scratch-pg';
 import { Api } from './support/api';
 import { expectAccessible } from './support/axe';
 import { laptop, launch, screenshot, screenshotAll } from './support/browser';
-import { HR, PEOPLE_CSV } from './support/flows';
+import { HR, seedOrg } from './support/flows';
 import { type RunningServer, startServer } from './support/server';
 
 /**
@@ -117,12 +117,8 @@ describe('HR runs a review cycle (issue 6)', () => {
         server = await startServer({ DATABASE_URL: url });
         await db.connect();
         const api = new Api(server.url);
-        await api.mutation('setup.create', { orgName: HR.org, name: HR.name, email: HR.email, password: HR.password });
-        const imported = await api.mutation<{ created: { person: { email: string }; setPasswordUrl: string }[] }>('people.importCommit', {
-          csv: PEOPLE_CSV,
-        });
-        const signedIn = (email: string) =>
-          new Device(server?.url ?? '').setPassword(imported.created.find((c) => c.person.email === email)?.setPasswordUrl ?? '');
+        const links = await seedOrg(api);
+        const signedIn = (email: string) => new Device(server?.url ?? '').setPassword(links.get(email) ?? '');
         const tom = await signedIn('tom@acme.test');
         const rita = await signedIn('rita@acme.test');
         const maya = await signedIn('maya@acme.test');

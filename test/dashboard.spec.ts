@@ -22,9 +22,7 @@ async function device(): Promise<Page> {
 beforeAll(async () => {
   server = await startServer();
   browser = await launch();
-  const page = await device();
-  await page.goto('/healthz');
-  await seedOrgByApi(page);
+  await seedOrgByApi(server.url);
 });
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { laptop, launch, phone, screenshot, screenshotAll, waitForServiceWorker } from './support/browser';
-import { call, pendingCount, seedOrgByApi, signIn, waitSynced } from './support/flows';
+import { call, pendingCount, seedOrgByApi, setOnline, signIn, waitSynced } from './support/flows';
 import { type RunningServer, startServer } from './support/server';
 
 let server: RunningServer;
@@ -21,9 +21,7 @@ async function device(kind: 'phone' | 'laptop'): Promise<Page> {
 beforeAll(async () => {
   server = await startServer();
   browser = await launch();
-  const page = await device('phone');
-  await page.goto('/healthz');
-  await seedOrgByApi(page);
+  await seedOrgByApi(server.url);
 });
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
@@ -150,8 +148,7 @@ describe('goals, check-ins and the forecast, offline on a phone (issue 5)', () =
     await expect.poll(() => eli.getByText('Signed Northwind as a pilot customer').count()).toBe(1);
 
     // Online: it syncs; the manager's laptop sees the goal and its check-ins, not the private goal.
-    await eli.context().setOffline(false);
-    await eli.evaluate(() => window.dispatchEvent(new Event('online')));
+    await setOnline(eli, true);
     await waitSynced(eli);
 
     const maya = await device('phone');

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectAccessible } from './support/axe';
 import { laptop, launch, phone, screenshot, screenshotAll, waitForServiceWorker } from './support/browser';
-import { call, closeAll, importPeople, setPassword, setupOrganisation, waitSynced } from './support/flows';
+import { call, closeAll, importPeople, setOnline, setPassword, setupOrganisation, waitSynced } from './support/flows';
 import { type RunningServer, startServer } from './support/server';
 
 let server: RunningServer;
@@ -109,8 +109,7 @@ describe('private notes, feedback and the export of my record (issue 5 items 5 a
     await expectAccessible(eli, 'me with export card');
     await screenshot(eli, 'export-card');
 
-    await phoneCtx.setOffline(false);
-    await eli.evaluate(() => window.dispatchEvent(new Event('online')));
+    await setOnline(eli, true);
     await waitSynced(eli);
 
     // The manager's laptop: the shared feedback, never the private one, never the private note.

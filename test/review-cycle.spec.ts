@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { Api } from './support/api';
 import { expectAccessible } from './support/axe';
 import { laptop, launch, phone, screenshot, screenshotAll, waitForServiceWorker } from './support/browser';
-import { closeAll, fitsWidth, HR, logWin, pendingCount, setOnline, setPassword, signIn, waitSynced } from './support/flows';
+import { closeAll, fitsWidth, HR, logWin, pendingCount, seedOrg, setOnline, setPassword, signIn, waitSynced } from './support/flows';
 import { confirm, openReview, rate } from './support/review-flows';
 import { type RunningServer, startServer } from './support/server';
 
@@ -42,11 +42,8 @@ describe('a review cycle end to end (issue 6)', () => {
   it('template and launch -> offline self-review citing two wins -> offline phone draft, laptop sign-off -> late edit in the inbox -> acknowledge -> reopen, re-sign -> audit, the dashboard live throughout', async () => {
     onTestFailed(() => screenshotAll('review-cycle'));
     const api = new Api(server.url);
-    await api.mutation('setup.create', { orgName: HR.org, name: HR.name, email: HR.email, password: HR.password });
-    const imported = await api.mutation<{ created: { person: { email: string }; setPasswordUrl: string }[] }>('people.importCommit', {
-      csv: PEOPLE,
-    });
-    const link = (email: string) => imported.created.find((c) => c.person.email === email)?.setPasswordUrl ?? '';
+    const links = await seedOrg(api, PEOPLE);
+    const link = (email: string) => links.get(email) ?? '';
 
     // Eli, on a phone, has logged two wins of the period and shared them with Maya before the cycle exists.
     const eliCtx = await phone(browser, server.url);

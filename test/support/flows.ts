@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { Api } from './api';
 
 export const HR = { org: 'Acme Robotics', name: 'Hana Reyes', email: 'hana@acme.test', password: 'correct-horse-42' };
 
@@ -114,19 +115,24 @@ export async function setOnline(page: Page, on: boolean): Promise<void> {
 export const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 /**
- * Through the API, for specs whose subject comes later: creates the organisation as HR, imports PEOPLE_CSV, gives
- * each person the password `pw-<email>`, and signs out again, so the page starts signed out.
+ * Through the API: HR creates the organisation and imports `csv`; returns each person's one-time set-password link,
+ * by e-mail. `api` stays signed in as HR.
  */
-export async function seedOrgByApi(page: Page): Promise<void> {
-  const setup = await call(page, 'setup.create', { orgName: HR.org, name: HR.name, email: HR.email, password: HR.password }, 'POST');
-  if (setup.status !== 200) throw new Error(`setup.create answered ${setup.status}`);
-  const imported = await call(page, 'people.importCommit', { csv: PEOPLE_CSV }, 'POST');
-  const { created } = (imported.body as { result: { data: { created: { person: { email: string }; setPasswordUrl: string }[] } } }).result
-    .data;
-  for (const c of created) {
-    const token = c.setPasswordUrl.split('#token=')[1];
-    const set = await call(page, 'auth.setPassword', { token, password: `pw-${c.person.email}` }, 'POST');
-    if (set.status !== 200) throw new Error(`auth.setPassword for ${c.person.email} answered ${set.status}`);
-  }
-  await call(page, 'auth.signOut', undefined, 'POST');
+export async function seedOrg(api: Api, csv = PEOPLE_CSV): Promise<Map<string, string>> {
+  await api.mutation('setup.create', { orgName: HR.org, name: HR.name, email: HR.email, password: HR.password });
+  const { created } = await api.mutation<{ created: { person: { email: string }; setPasswordUrl: string }[] }>('people.importCommit', {
+    csv,
+  });
+  return new Map(created.map((c) => [c.person.email, c.setPasswordUrl]));
+}
+
+/**
+ * For specs whose subject comes later: seedOrg, then each person's password set to `pw-<email>`, all outside the
+ * browser, so every page starts signed out.
+ */
+export async function seedOrgByApi(base: string): Promise<void> {
+  const links = await seedOrg(new Api(base));
+  const person = new Api(base);
+  for (const [email, link] of links)
+    await person.mutation('auth.setPassword', { token: link.split('#token=')[1], password: `pw-${email}` });
 }

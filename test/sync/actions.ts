@@ -173,6 +173,9 @@ const FEATURES: readonly { weight: number; run: Feature }[] = [
   { weight: 11, run: (r, d, _m, text) => reviewAction(r, d, text) },
 ];
 
+/** The running sums of the weights: a roll of 0-99 below `FEATURE_ENDS[i]` (and not an earlier one) picks feature i. */
+const FEATURE_ENDS = FEATURES.map((_, i) => FEATURES.slice(0, i + 1).reduce((sum, f) => sum + f.weight, 0));
+
 /**
  * A seed's focus: half of its actions go to one feature, so records of that feature pile up and several devices
  * edit the same ones (the interesting case), while the other half still mixes every feature.
@@ -185,8 +188,7 @@ export const REVIEW_FOCUS = FEATURES.length - 1;
 export async function act(r: Rng, d: TestDevice, made: Made[], focus: number): Promise<void> {
   const text = () => `${r.pick(WORDS)} ${r.pick(WORDS)} ${r.int(1000)}`;
   const roll = r.int(100);
-  const ends = FEATURES.map((_, i) => FEATURES.slice(0, i + 1).reduce((sum, f) => sum + f.weight, 0));
-  const feature = r.int(2) === 0 ? FEATURES[focus] : FEATURES[ends.findIndex((end) => roll < end)];
+  const feature = r.int(2) === 0 ? FEATURES[focus] : FEATURES[FEATURE_ENDS.findIndex((end) => roll < end)];
   // Refusals of any feature are rare, so a device holding some in its inbox dismisses one now and then (it syncs).
   const inbox = (await d.db.rejections.toArray()).filter((x) => !x.dismissed);
   const dismiss = inbox.length > 0 && r.int(4) === 0;
