@@ -90,8 +90,9 @@ export function useWinsForGoal(goalId: string): Win[] | undefined {
 export function useWinsOf(ownerId: string): Win[] | undefined {
   const { db } = useDb();
   return useLiveQuery(async () => {
-    const rows = await db.wins.filter((w) => w.ownerId === ownerId && !w.deleted).toArray();
-    return rows.sort((a, b) => b.date.localeCompare(a.date));
+    // Through [ownerId+date]: only this person's wins, not a scan of every win on the device.
+    const rows = await db.wins.where('[ownerId+date]').between([ownerId, Dexie.minKey], [ownerId, Dexie.maxKey]).toArray();
+    return rows.filter((w) => !w.deleted).sort((a, b) => b.date.localeCompare(a.date));
   }, [db, ownerId]);
 }
 
