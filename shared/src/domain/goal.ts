@@ -4,7 +4,7 @@ import { LIMITS } from '../limits';
 import { merge3 } from '../sync/merge';
 import { Day, Id, requiredText, text } from './common';
 import { mergeKeyResults } from './key-result-merge';
-import { created, ownedEditable, type RuleContext } from './record';
+import { created, ownedEditable, type RuleContext, softDelete } from './record';
 
 export const GoalVisibility = z.enum(['private', 'manager', 'org']);
 export type GoalVisibility = z.infer<typeof GoalVisibility>;
@@ -237,9 +237,7 @@ export function acceptGoal(prev: Goal | undefined, args: GoalAcceptArgs, ctx: Ru
 export function deleteGoal(prev: Goal | undefined, _args: GoalDeleteArgs, ctx: RuleContext): RuleResult<Goal> {
   const withdrawing = prev?.status === 'proposed' && prev.proposedBy === ctx.actor.personId;
   if (withdrawing && prev && !prev.deleted) return ok({ ...prev, deleted: true, updatedAt: ctx.now });
-  const base = ownedEditable(prev, ctx, 'goal');
-  if (!base.ok) return base;
-  return ok({ ...base.value, deleted: true, updatedAt: ctx.now });
+  return softDelete(prev, ctx, 'goal');
 }
 
 /** Who may see a goal: its owner always; the owner's manager when shared with them or the organisation. */
