@@ -144,8 +144,15 @@ function normaliseKrs(krs: readonly KeyResult[]): KeyResult[] {
   );
 }
 
-export function createGoal(prev: Goal | undefined, args: GoalCreateArgs, ctx: RuleContext): RuleResult<Goal> {
-  const base = created(prev, args.id, ctx.actor.personId, ctx);
+/** A new goal from a create or a propose: the two differ only in whose space it lands in and who proposed it. */
+function newGoal(
+  prev: Goal | undefined,
+  args: GoalCreateArgs | GoalProposeArgs,
+  ownerId: string,
+  origin: Pick<Goal, 'status' | 'proposedBy'>,
+  ctx: RuleContext,
+): RuleResult<Goal> {
+  const base = created(prev, args.id, ownerId, ctx);
   if (!base.ok) return base;
   return ok({
     ...base.value,
@@ -154,11 +161,15 @@ export function createGoal(prev: Goal | undefined, args: GoalCreateArgs, ctx: Ru
     periodStart: args.periodStart,
     dueDate: args.dueDate,
     visibility: args.visibility,
-    status: 'active',
+    status: origin.status,
     parentId: args.parentId ?? null,
-    proposedBy: null,
+    proposedBy: origin.proposedBy,
     keyResults: normaliseKrs(args.keyResults),
   });
+}
+
+export function createGoal(prev: Goal | undefined, args: GoalCreateArgs, ctx: RuleContext): RuleResult<Goal> {
+  return newGoal(prev, args, ctx.actor.personId, { status: 'active', proposedBy: null }, ctx);
 }
 
 /**
@@ -170,20 +181,7 @@ export function proposeGoal(prev: Goal | undefined, args: GoalProposeArgs, ctx: 
     return fail('FORBIDDEN', 'Propose goals to your reports; create your own goals directly', 'ownerId');
   if (ctx.reports !== undefined && !ctx.reports.includes(args.ownerId))
     return fail('FORBIDDEN', 'You can only propose goals to your direct reports', 'ownerId');
-  const base = created(prev, args.id, args.ownerId, ctx);
-  if (!base.ok) return base;
-  return ok({
-    ...base.value,
-    title: args.title,
-    description: args.description ?? '',
-    periodStart: args.periodStart,
-    dueDate: args.dueDate,
-    visibility: args.visibility,
-    status: 'proposed',
-    parentId: args.parentId ?? null,
-    proposedBy: ctx.actor.personId,
-    keyResults: normaliseKrs(args.keyResults),
-  });
+  return newGoal(prev, args, args.ownerId, { status: 'proposed', proposedBy: ctx.actor.personId }, ctx);
 }
 
 function applyPatch(prev: Goal, patch: GoalPatch, base: GoalUpdateBase | undefined, now: number): RuleResult<Goal> {
