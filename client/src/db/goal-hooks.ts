@@ -19,7 +19,7 @@ import type { Win } from '@merit/shared/domain/win';
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { MeritDb } from './db';
-import { useDb } from './hooks';
+import { useDb, useSyncRow } from './hooks';
 
 /** Goals of one person (the signed-in one by default), live ones, soonest due first; `undefined` while loading. */
 export function useGoals(ownerId?: string): Goal[] | undefined {
@@ -61,11 +61,7 @@ export function useGoalSummary(id: string): GoalSummary | null | undefined {
 
 /** One goal; `null` when it is not on this device (or deleted), `undefined` while loading. */
 export function useGoal(id: string): Goal | null | undefined {
-  const { db } = useDb();
-  return useLiveQuery(async () => {
-    const g = await db.goals.get(id);
-    return g && !g.deleted ? g : null;
-  }, [db, id]);
+  return useSyncRow('goals', id);
 }
 
 /** A goal's live check-ins, oldest first. */

@@ -5,11 +5,11 @@ import type { Rejection } from '@merit/shared/domain/rejection';
 import type { Review } from '@merit/shared/domain/review';
 import type { Win } from '@merit/shared/domain/win';
 import { matchesWinFilter, type WinFilter } from '@merit/shared/domain/win-filter';
-import type { TableName } from '@merit/shared/mutations';
+import type { SyncTables, TableName } from '@merit/shared/mutations';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, createElement, type ReactNode, useContext, useMemo } from 'react';
 import type { SyncEngine } from '@/sync/engine';
-import type { MeritDb, SyncRow } from './db';
+import type { MeritDb } from './db';
 
 /** The signed-in person's database, who they are, and their sync engine. The only read path for synced tables. */
 export interface DbContextValue {
@@ -53,22 +53,19 @@ export function useWins(filter: WinFilter = {}, today: string = localToday()): W
 
 /** One win by id: `undefined` while loading, `null` when this device does not have it (or it was deleted). */
 export function useWin(id: string): Win | null | undefined {
-  const { db } = useDb();
-  return useLiveQuery(async () => {
-    const w = await db.wins.get(id);
-    return w && !w.deleted ? w : null;
-  }, [db, id]);
+  return useSyncRow('wins', id);
 }
 
 /**
  * One row of any synced table by id, live: `undefined` while loading, `null` when this device does not
  * hold it or it was deleted (the inbox reads what a refused change was about).
  */
-export function useSyncRow(table: TableName | null, id: string | null): SyncRow | null | undefined {
+export function useSyncRow<T extends TableName>(table: T | null, id: string | null): SyncTables[T] | null | undefined {
   const { db } = useDb();
   return useLiveQuery(async () => {
     if (!table || !id) return null;
-    const row = await db.syncTable(table).get(id);
+    // The table named `table` holds rows of that table's type (SyncTables).
+    const row = (await db.syncTable(table).get(id)) as SyncTables[T] | undefined;
     return row && !row.deleted ? row : null;
   }, [db, table, id]);
 }
@@ -121,11 +118,7 @@ export function useReviews(): Review[] | undefined {
 
 /** One review; `null` when this device does not have it. */
 export function useReview(id: string): Review | null | undefined {
-  const { db } = useDb();
-  return useLiveQuery(async () => {
-    const r = await db.reviews.get(id);
-    return r && !r.deleted ? r : null;
-  }, [db, id]);
+  return useSyncRow('reviews', id);
 }
 
 /** One thing a review can cite: a win, a goal, a check-in or feedback. */
