@@ -155,12 +155,28 @@ export function useDashboard(today: string, threshold: number, deadlines: readon
   return useLiveQuery(() => loadDashboard(db, me, today, threshold, deadlines), [db, me, today, threshold, deadlines]);
 }
 
+function groupBy<T>(rows: readonly T[], key: (r: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
 /** The team roll-up: one row per report the device knows, from the goals and check-ins shared with the manager. */
 export function useTeamRows(members: readonly TeamMember[], today: string): TeamRow[] | undefined {
   const { db } = useDb();
   return useLiveQuery(async () => {
     const [goals, checkins] = await Promise.all([db.goals.toArray(), db.checkins.toArray()]);
-    return members.map((m) => teamRow(m.id, goals, checkins, today));
+    // Split by the goal's owner once: each row then groups only its own person's check-ins, not every check-in again.
+    const ownerOfGoal = new Map(goals.map((g) => [g.id, g.ownerId]));
+    const goalsOf = groupBy(goals, (g) => g.ownerId);
+    const checkinsOf = groupBy(checkins, (c) => ownerOfGoal.get(c.goalId));
+    return members.map((m) => teamRow(m.id, goalsOf.get(m.id) ?? [], checkinsOf.get(m.id) ?? [], today));
   }, [db, members, today]);
 }
 
