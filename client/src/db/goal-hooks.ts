@@ -19,7 +19,7 @@ import type { Win } from '@merit/shared/domain/win';
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { MeritDb } from './db';
-import { useDb } from './hooks';
+import { useDb, useSyncRow } from './hooks';
 
 /** Goals of one person (the signed-in one by default), live ones, soonest due first; `undefined` while loading. */
 export function useGoals(ownerId?: string): Goal[] | undefined {
@@ -61,11 +61,7 @@ export function useGoalSummary(id: string): GoalSummary | null | undefined {
 
 /** One goal; `null` when it is not on this device (or deleted), `undefined` while loading. */
 export function useGoal(id: string): Goal | null | undefined {
-  const { db } = useDb();
-  return useLiveQuery(async () => {
-    const g = await db.goals.get(id);
-    return g && !g.deleted ? g : null;
-  }, [db, id]);
+  return useSyncRow('goals', id);
 }
 
 /** A goal's live check-ins, oldest first. */
@@ -90,8 +86,9 @@ export function useWinsForGoal(goalId: string): Win[] | undefined {
 export function useWinsOf(ownerId: string): Win[] | undefined {
   const { db } = useDb();
   return useLiveQuery(async () => {
-    const rows = await db.wins.filter((w) => w.ownerId === ownerId && !w.deleted).toArray();
-    return rows.sort((a, b) => b.date.localeCompare(a.date));
+    // Through [ownerId+date]: only this person's wins, not a scan of every win on the device.
+    const rows = await db.wins.where('[ownerId+date]').between([ownerId, Dexie.minKey], [ownerId, Dexie.maxKey]).toArray();
+    return rows.filter((w) => !w.deleted).sort((a, b) => b.date.localeCompare(a.date));
   }, [db, ownerId]);
 }
 
@@ -158,12 +155,28 @@ export function useDashboard(today: string, threshold: number, deadlines: readon
   return useLiveQuery(() => loadDashboard(db, me, today, threshold, deadlines), [db, me, today, threshold, deadlines]);
 }
 
+function groupBy<T>(rows: readonly T[], key: (r: T) => string | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
 /** The team roll-up: one row per report the device knows, from the goals and check-ins shared with the manager. */
 export function useTeamRows(members: readonly TeamMember[], today: string): TeamRow[] | undefined {
   const { db } = useDb();
   return useLiveQuery(async () => {
     const [goals, checkins] = await Promise.all([db.goals.toArray(), db.checkins.toArray()]);
-    return members.map((m) => teamRow(m.id, goals, checkins, today));
+    // Split by the goal's owner once: each row then groups only its own person's check-ins, not every check-in again.
+    const ownerOfGoal = new Map(goals.map((g) => [g.id, g.ownerId]));
+    const goalsOf = groupBy(goals, (g) => g.ownerId);
+    const checkinsOf = groupBy(checkins, (c) => ownerOfGoal.get(c.goalId));
+    return members.map((m) => teamRow(m.id, goalsOf.get(m.id) ?? [], checkinsOf.get(m.id) ?? [], today));
   }, [db, members, today]);
 }
 

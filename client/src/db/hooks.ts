@@ -5,11 +5,11 @@ import type { Rejection } from '@merit/shared/domain/rejection';
 import type { Review } from '@merit/shared/domain/review';
 import type { Win } from '@merit/shared/domain/win';
 import { matchesWinFilter, type WinFilter } from '@merit/shared/domain/win-filter';
-import type { TableName } from '@merit/shared/mutations';
+import type { SyncTables, TableName } from '@merit/shared/mutations';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, createElement, type ReactNode, useContext, useMemo } from 'react';
 import type { SyncEngine } from '@/sync/engine';
-import type { MeritDb, SyncRow } from './db';
+import type { MeritDb } from './db';
 
 /** The signed-in person's database, who they are, and their sync engine. The only read path for synced tables. */
 export interface DbContextValue {
@@ -38,7 +38,6 @@ const byDateDesc = (a: Win, b: Win) => b.date.localeCompare(a.date) || b.created
  * The person's wins, not deleted, newest first; `undefined` while loading. The filter (text, tags, period,
  * goal) narrows the list; `today` (YYYY-MM-DD, local) anchors "this month" and the other periods.
  */
-/** My wins (newest first) that pass the filter; `undefined` while loading. */
 export function useWins(filter: WinFilter = {}, today: string = localToday()): Win[] | undefined {
   const { db } = useDb();
   // The filter's contents, not its identity, decide when to query again (a new object each render is fine).
@@ -54,22 +53,19 @@ export function useWins(filter: WinFilter = {}, today: string = localToday()): W
 
 /** One win by id: `undefined` while loading, `null` when this device does not have it (or it was deleted). */
 export function useWin(id: string): Win | null | undefined {
-  const { db } = useDb();
-  return useLiveQuery(async () => {
-    const w = await db.wins.get(id);
-    return w && !w.deleted ? w : null;
-  }, [db, id]);
+  return useSyncRow('wins', id);
 }
 
 /**
  * One row of any synced table by id, live: `undefined` while loading, `null` when this device does not
  * hold it or it was deleted (the inbox reads what a refused change was about).
  */
-export function useSyncRow(table: TableName | null, id: string | null): SyncRow | null | undefined {
+export function useSyncRow<T extends TableName>(table: T | null, id: string | null): SyncTables[T] | null | undefined {
   const { db } = useDb();
   return useLiveQuery(async () => {
     if (!table || !id) return null;
-    const row = await db.syncTable(table).get(id);
+    // The table named `table` holds rows of that table's type (SyncTables).
+    const row = (await db.syncTable(table).get(id)) as SyncTables[T] | undefined;
     return row && !row.deleted ? row : null;
   }, [db, table, id]);
 }
@@ -122,14 +118,10 @@ export function useReviews(): Review[] | undefined {
 
 /** One review; `null` when this device does not have it. */
 export function useReview(id: string): Review | null | undefined {
-  const { db } = useDb();
-  return useLiveQuery(async () => {
-    const r = await db.reviews.get(id);
-    return r && !r.deleted ? r : null;
-  }, [db, id]);
+  return useSyncRow('reviews', id);
 }
 
-/** One thing a review can cite: a win, and goals, check-ins or feedback where this device has those tables. */
+/** One thing a review can cite: a win, a goal, a check-in or feedback. */
 export interface EvidenceItem {
   table: string;
   id: string;
@@ -139,7 +131,7 @@ export interface EvidenceItem {
   tags: string[];
 }
 
-/** Tables read generically as evidence when they exist on this device (other features add them). */
+/** Tables besides wins read generically as evidence. */
 const EVIDENCE_TABLES = ['goals', 'checkins', 'feedback'] as const;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -151,17 +143,17 @@ const dayOf = (row: Record<string, unknown>): string => {
 
 /**
  * What a person did in a period, newest first: their wins (for a manager's device, the report's shared wins,
- * the only ones it holds), plus goals, check-ins and feedback when those tables exist here.
+ * the only ones it holds), plus their goals, check-ins and feedback.
  */
 export function useEvidence(ownerId: string, from: string, to: string): EvidenceItem[] | undefined {
   const { db } = useDb();
   return useLiveQuery(async () => {
-    const items: EvidenceItem[] = (await db.wins.toArray())
-      .filter((w) => !w.deleted && w.ownerId === ownerId && w.date >= from && w.date <= to)
+    // The [ownerId+date] index reads only this person's wins of the period, not every win on the device.
+    const wins = await db.wins.where('[ownerId+date]').between([ownerId, from], [ownerId, to], true, true).toArray();
+    const items: EvidenceItem[] = wins
+      .filter((w) => !w.deleted)
       .map((w) => ({ table: 'wins', id: w.id, title: w.title, detail: w.description, date: w.date, tags: w.tags }));
-    const present = new Set(db.tables.map((t) => t.name));
     for (const name of EVIDENCE_TABLES) {
-      if (!present.has(name)) continue;
       const rows = (await db.table<Record<string, unknown>, string>(name).toArray()).filter(
         (r) => r.deleted !== true && (r.ownerId === ownerId || r.subjectId === ownerId || r.aboutId === ownerId),
       );

@@ -2,7 +2,7 @@ import { type Feedback, matchesFeedbackQuery } from '@merit/shared/domain/feedba
 import type { ManagerNote } from '@merit/shared/domain/manager-note';
 import { matchesNoteQuery, type Note, noteOrder } from '@merit/shared/domain/note';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDb } from './hooks';
+import { useDb, useSyncRow } from './hooks';
 
 /** The person's private notes, pinned first then newest; `query` searches text and `#tags`. */
 export function useNotes(query = ''): Note[] | undefined {
@@ -15,11 +15,7 @@ export function useNotes(query = ''): Note[] | undefined {
 
 /** One record by id from a notes table (`null` when missing or deleted, `undefined` while loading). */
 export function useNote(id: string): Note | null | undefined {
-  const { db } = useDb();
-  return useLiveQuery(async () => {
-    const n = await db.notes.get(id);
-    return n && !n.deleted ? n : null;
-  }, [db, id]);
+  return useSyncRow('notes', id);
 }
 
 /** Feedback this person received (their own space only: a manager's device also holds reports' shared feedback). */

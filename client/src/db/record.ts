@@ -11,9 +11,7 @@ import { useDb } from './hooks';
  */
 export async function readOwnRecord(db: MeritDb, person: { name: string; email: string }, now = Date.now()): Promise<MyRecord> {
   const tables: MyRecord['tables'] = {};
-  const stored = new Set(db.tables.map((t) => t.name));
   for (const t of TABLES) {
-    if (!stored.has(t)) continue;
     const rows = await db.syncTable(t).toArray();
     tables[t] = rows
       .filter((r) => r.ownerId === db.personId && !r.deleted)

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { Day, Id, requiredText, text } from './common';
 import { parseCsv } from './people-csv';
 import { REVIEW_STATES, type ReviewState } from './review';
+import { MANAGER_PENDING, SELF_PENDING } from './review-due';
 
 /** How HR chose a cycle's participants (kept with the cycle, for the record). */
 export const Selection = z.discriminatedUnion('kind', [
@@ -120,11 +121,9 @@ export function parseParticipantCsv(input: string, known: ReadonlyMap<string, st
   return { ids, errors };
 }
 
-/** Review states in which each side still has work to do (DESIGN.md section 4's state machine). */
-export const SELF_PENDING = ['not_started', 'self_in_progress'] as const;
-export const MANAGER_PENDING = ['self_submitted', 'manager_in_progress', 'manager_submitted'] as const;
-// The states are the review rules' own (shared/src/domain/review.ts): one list, re-exported for HR's counting.
-export { REVIEW_STATES, type ReviewState };
+// The states are the review rules' own (review.ts), and the states in which each side still has work to do are
+// those home's review deadlines use (review-due.ts): one list each, re-exported for HR's counting.
+export { MANAGER_PENDING, REVIEW_STATES, type ReviewState, SELF_PENDING };
 export type Phase = 'self' | 'manager';
 
 /** The phase a review is waiting in, or null once it is signed off. */

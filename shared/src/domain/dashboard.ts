@@ -99,8 +99,8 @@ export function summariseGoal(goal: Goal, checkins: readonly Checkin[]): GoalSum
 }
 
 export const quarterOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-export const quarterStart = (day: string) =>
-  `${day.slice(0, 4)}-${String(Math.floor((Number(day.slice(5, 7)) - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
+/** The first day of the quarter `day` is in. */
+export const quarterStart = (day: string) => quartersBack(day, 0);
 
 /** Open goals: what the person is working on, soonest due first. */
 export const isOpen = (g: Goal) => !g.deleted && (g.status === 'active' || g.status === 'proposed');

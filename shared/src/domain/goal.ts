@@ -4,7 +4,7 @@ import { LIMITS } from '../limits';
 import { merge3 } from '../sync/merge';
 import { Day, Id, requiredText, text } from './common';
 import { mergeKeyResults } from './key-result-merge';
-import { created, ownedEditable, type RuleContext } from './record';
+import { created, ownedEditable, type RuleContext, softDelete } from './record';
 
 export const GoalVisibility = z.enum(['private', 'manager', 'org']);
 export type GoalVisibility = z.infer<typeof GoalVisibility>;
@@ -144,8 +144,15 @@ function normaliseKrs(krs: readonly KeyResult[]): KeyResult[] {
   );
 }
 
-export function createGoal(prev: Goal | undefined, args: GoalCreateArgs, ctx: RuleContext): RuleResult<Goal> {
-  const base = created(prev, args.id, ctx.actor.personId, ctx);
+/** A new goal from a create or a propose: the two differ only in whose space it lands in and who proposed it. */
+function newGoal(
+  prev: Goal | undefined,
+  args: GoalCreateArgs | GoalProposeArgs,
+  ownerId: string,
+  origin: Pick<Goal, 'status' | 'proposedBy'>,
+  ctx: RuleContext,
+): RuleResult<Goal> {
+  const base = created(prev, args.id, ownerId, ctx);
   if (!base.ok) return base;
   return ok({
     ...base.value,
@@ -154,11 +161,15 @@ export function createGoal(prev: Goal | undefined, args: GoalCreateArgs, ctx: Ru
     periodStart: args.periodStart,
     dueDate: args.dueDate,
     visibility: args.visibility,
-    status: 'active',
+    status: origin.status,
     parentId: args.parentId ?? null,
-    proposedBy: null,
+    proposedBy: origin.proposedBy,
     keyResults: normaliseKrs(args.keyResults),
   });
+}
+
+export function createGoal(prev: Goal | undefined, args: GoalCreateArgs, ctx: RuleContext): RuleResult<Goal> {
+  return newGoal(prev, args, ctx.actor.personId, { status: 'active', proposedBy: null }, ctx);
 }
 
 /**
@@ -170,20 +181,7 @@ export function proposeGoal(prev: Goal | undefined, args: GoalProposeArgs, ctx: 
     return fail('FORBIDDEN', 'Propose goals to your reports; create your own goals directly', 'ownerId');
   if (ctx.reports !== undefined && !ctx.reports.includes(args.ownerId))
     return fail('FORBIDDEN', 'You can only propose goals to your direct reports', 'ownerId');
-  const base = created(prev, args.id, args.ownerId, ctx);
-  if (!base.ok) return base;
-  return ok({
-    ...base.value,
-    title: args.title,
-    description: args.description ?? '',
-    periodStart: args.periodStart,
-    dueDate: args.dueDate,
-    visibility: args.visibility,
-    status: 'proposed',
-    parentId: args.parentId ?? null,
-    proposedBy: ctx.actor.personId,
-    keyResults: normaliseKrs(args.keyResults),
-  });
+  return newGoal(prev, args, args.ownerId, { status: 'proposed', proposedBy: ctx.actor.personId }, ctx);
 }
 
 function applyPatch(prev: Goal, patch: GoalPatch, base: GoalUpdateBase | undefined, now: number): RuleResult<Goal> {
@@ -237,9 +235,7 @@ export function acceptGoal(prev: Goal | undefined, args: GoalAcceptArgs, ctx: Ru
 export function deleteGoal(prev: Goal | undefined, _args: GoalDeleteArgs, ctx: RuleContext): RuleResult<Goal> {
   const withdrawing = prev?.status === 'proposed' && prev.proposedBy === ctx.actor.personId;
   if (withdrawing && prev && !prev.deleted) return ok({ ...prev, deleted: true, updatedAt: ctx.now });
-  const base = ownedEditable(prev, ctx, 'goal');
-  if (!base.ok) return base;
-  return ok({ ...base.value, deleted: true, updatedAt: ctx.now });
+  return softDelete(prev, ctx, 'goal');
 }
 
 /** Who may see a goal: its owner always; the owner's manager when shared with them or the organisation. */

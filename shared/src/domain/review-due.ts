@@ -1,8 +1,11 @@
 import type { ReviewDeadline } from './dashboard';
 import type { Review } from './review';
 
-const SELF_OPEN = new Set<Review['state']>(['not_started', 'self_in_progress']);
-const MANAGER_OPEN = new Set<Review['state']>(['self_submitted', 'manager_in_progress', 'manager_submitted']);
+/** Review states in which each side still has work to do (DESIGN.md section 4's state machine). */
+export const SELF_PENDING = ['not_started', 'self_in_progress'] as const satisfies readonly Review['state'][];
+export const MANAGER_PENDING = ['self_submitted', 'manager_in_progress', 'manager_submitted'] as const satisfies readonly Review['state'][];
+const SELF_OPEN = new Set<Review['state']>(SELF_PENDING);
+const MANAGER_OPEN = new Set<Review['state']>(MANAGER_PENDING);
 
 /**
  * The review deadlines home shows a person: their own self-review while it is not submitted, and the reviews

@@ -183,10 +183,10 @@ export function answerReview(prev: Review | undefined, args: ReviewAnswerArgs, c
   }
   let state: ReviewState;
   if (args.side === 'self') {
-    if (r.state !== 'not_started' && r.state !== 'self_in_progress') return fail('CONFLICT', selfDone(r), 'state');
-    if (deadlinePassed(r.selfDeadline, ctx.now)) return fail('DEADLINE_PASSED', selfLate(r), 'selfDeadline');
+    // The transition table refuses a self answer once the self-review is submitted, before the deadline is looked at.
     const m = move(r, 'selfAnswer', () => selfDone(r));
     if (!m.ok) return m;
+    if (deadlinePassed(r.selfDeadline, ctx.now)) return fail('DEADLINE_PASSED', selfLate(r), 'selfDeadline');
     state = m.value;
   } else {
     const m = move(r, 'managerAnswer', () => (r.state === 'manager_submitted' ? managerDone(r) : managerEarly()));

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Id, requiredText, text } from './common';
+import { answeredBySide } from './review-answers';
 import { type Question, Question as QuestionSchema, type Section, Sections } from './review-template';
 
 /** A review template as HR sees it (the sections' shape is the shared contract in review-template.ts). */
@@ -43,7 +44,7 @@ export function questionsFor(sections: readonly Section[], side: Side): Section[
   for (const s of sections) {
     if (s.kind === 'goals') out.push(s);
     else {
-      const qs = s.questions.filter((q) => q.answeredBy === 'both' || q.answeredBy === side);
+      const qs = s.questions.filter((q) => answeredBySide(q, side));
       if (qs.length > 0) out.push({ ...s, questions: qs });
     }
   }

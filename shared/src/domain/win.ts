@@ -36,6 +36,7 @@ export const WinFields = {
   date: Day,
   tags: Tags,
   visibility: WinVisibility,
+  krId: z.string().check(z.maxLength(LIMITS.krIdMax)),
 };
 
 export const WinCreateArgs = z.strictObject({
@@ -46,7 +47,7 @@ export const WinCreateArgs = z.strictObject({
   tags: z.optional(WinFields.tags),
   visibility: WinFields.visibility,
   goalId: z.optional(z.nullable(Id)),
-  krId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+  krId: z.optional(z.nullable(WinFields.krId)),
 });
 export type WinCreateArgs = z.infer<typeof WinCreateArgs>;
 
@@ -57,7 +58,7 @@ export const WinPatch = z.strictObject({
   tags: z.optional(WinFields.tags),
   visibility: z.optional(WinFields.visibility),
   goalId: z.optional(z.nullable(Id)),
-  krId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+  krId: z.optional(z.nullable(WinFields.krId)),
 });
 /**
  * `base` is the description as the device last had it when the person started typing: with it the server
@@ -81,7 +82,7 @@ export const WinRestoreArgs = z.strictObject({
       tags: WinFields.tags,
       visibility: WinFields.visibility,
       goalId: z.nullable(Id),
-      krId: z.nullable(z.string().check(z.maxLength(64))),
+      krId: z.nullable(WinFields.krId),
     }),
   ),
 });
