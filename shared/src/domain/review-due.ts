@@ -21,7 +21,9 @@ export function upcomingReviewDeadlines(reviews: readonly Review[], me: string, 
       out.push({ id: `self:${r.id}`, label: `Your self-review · ${r.cycleName}`, date: r.selfDeadline });
     else if (r.managerId === me && r.ownerId !== me && MANAGER_OPEN.has(r.state)) {
       const key = `${r.cycleId}|${r.managerDeadline}`;
-      asManager.set(key, [...(asManager.get(key) ?? []), r]);
+      const list = asManager.get(key);
+      if (list) list.push(r);
+      else asManager.set(key, [r]);
     }
   }
   for (const [key, list] of asManager) {
