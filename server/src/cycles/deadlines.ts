@@ -2,11 +2,12 @@ import type { ExtendDeadlineInput } from '@merit/shared/domain/cycle';
 import { audit } from '../audit/audit';
 import type { Queryable } from '../db/client';
 import { domainError } from '../errors';
+import { bumpSpaces } from '../sync/space-version';
 import { cycleById, lockCycle } from './cycles-repo';
 
 /**
- * Moves deadlines of a whole cycle, or of one person's review. Every review touched gets its space bumped
- * in the same statement (S7), so devices pull the new dates; returns the reviewees to poke after commit.
+ * Moves deadlines of a whole cycle, or of one person's review. Every review touched gets a new version of its
+ * space (S7), so devices pull the new dates; returns the reviewees to poke after commit.
  */
 export async function extendDeadline(q: Queryable, actorId: string, input: ExtendDeadlineInput, now = Date.now()) {
   const cycle = await lockCycle(q, input.cycleId, 'cycleId');
@@ -14,9 +15,10 @@ export async function extendDeadline(q: Queryable, actorId: string, input: Exten
   const self = input.selfDeadline ?? null;
   const manager = input.managerDeadline ?? null;
   const one = input.personId ?? null;
-  const rows = await q.query<{ owner_id: string; self_deadline: string; manager_deadline: string }>(
-    `select owner_id, self_deadline, manager_deadline from review
-      where cycle_id = $1 and not deleted and ($2::uuid is null or owner_id = $2) order by owner_id for update`,
+  // Review rows in id order, as a push locks them (S60), then the spaces once, in one bump.
+  const rows = await q.query<{ id: string; owner_id: string; self_deadline: string; manager_deadline: string }>(
+    `select id, owner_id, self_deadline, manager_deadline from review
+      where cycle_id = $1 and not deleted and ($2::uuid is null or owner_id = $2) order by id for update`,
     [cycle.id, one],
   );
   if (one !== null && rows.length === 0) throw domainError('NOT_FOUND', 'This person is not in the cycle', 'personId');
@@ -26,14 +28,15 @@ export async function extendDeadline(q: Queryable, actorId: string, input: Exten
     if (s > m)
       throw domainError('VALIDATION', `selfDeadline ${s} would fall after managerDeadline ${m}`, self ? 'selfDeadline' : 'managerDeadline');
   }
+  const versions = await bumpSpaces(
+    q,
+    rows.map((r) => r.owner_id),
+  );
   await q.query(
-    `with r as (select id, owner_id from review where cycle_id = $1 and not deleted and ($2::uuid is null or owner_id = $2)),
-          b as (insert into space (id, version) select owner_id::text, 1 from r
-                  on conflict (id) do update set version = space.version + 1 returning id, version)
-     update review set self_deadline = coalesce($3::date, review.self_deadline),
-                       manager_deadline = coalesce($4::date, review.manager_deadline), updated_at = $5, version = b.version
-       from b where b.id = review.owner_id::text and review.cycle_id = $1 and not review.deleted`,
-    [cycle.id, one, self, manager, now],
+    `update review set self_deadline = coalesce($2::date, review.self_deadline),
+                       manager_deadline = coalesce($3::date, review.manager_deadline), updated_at = $4, version = v.ver
+       from unnest($1::uuid[], $5::bigint[]) as v(id, ver) where review.id = v.id`,
+    [rows.map((r) => r.id), self, manager, now, rows.map((r) => versions.take(r.owner_id))],
   );
   if (one === null) {
     await q.query(

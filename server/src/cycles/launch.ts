@@ -3,25 +3,24 @@ import { uuidv7 } from '@merit/shared/ids';
 import { audit } from '../audit/audit';
 import type { Queryable } from '../db/client';
 import { domainError } from '../errors';
+import { bumpSpace, bumpSpaces } from '../sync/space-version';
 import { cycleById, lockCycle, resolveSelection } from './cycles-repo';
 
 /**
- * Inserts one review per person in ONE statement: a data-modifying CTE bumps every reviewee's space once
- * (rule S7: the version a device's cursor follows) and the insert takes those versions. The reviewer is the
+ * Inserts one review per person in ONE statement, with the versions one `bumpSpaces` reserved for every
+ * reviewee's space (rule S7: the version a device's cursor follows; S60: the lock order). The reviewer is the
  * person's manager at this moment (an inactive manager counts as none). `ids` must not repeat.
  */
 export async function insertReviews(q: Queryable, cycle: Cycle, sections: unknown, ids: readonly string[], now: number) {
   if (ids.length === 0) return;
+  const versions = await bumpSpaces(q, ids);
   await q.query(
-    `with p as (select * from unnest($1::uuid[], $2::uuid[]) as x(rid, pid)),
-          b as (insert into space (id, version) select pid::text, 1 from p
-                  on conflict (id) do update set version = space.version + 1 returning id, version)
+    `with p as (select * from unnest($1::uuid[], $2::uuid[], $11::bigint[]) as x(rid, pid, ver))
      insert into review (id, owner_id, cycle_id, manager_id, cycle_name, period_start, period_end, template, state,
                          self_deadline, manager_deadline, created_at, updated_at, version)
-     select p.rid, p.pid, $3, m.id, $4, $5, $6, $7::jsonb, 'not_started', $8, $9, $10, $10, b.version
+     select p.rid, p.pid, $3, m.id, $4, $5, $6, $7::jsonb, 'not_started', $8, $9, $10, $10, p.ver
        from p join person e on e.id = p.pid
        left join person m on m.id = e.manager_id and not m.disabled
-       join b on b.id = p.pid::text
      on conflict (cycle_id, owner_id) do update set
        deleted = false, state = 'not_started', manager_id = excluded.manager_id, template = excluded.template,
        self_answers = '{}', manager_answers = '{}', self_submitted_at = null, manager_submitted_at = null,
@@ -39,6 +38,7 @@ export async function insertReviews(q: Queryable, cycle: Cycle, sections: unknow
       cycle.selfDeadline,
       cycle.managerDeadline,
       now,
+      ids.map((id) => versions.take(id)),
     ],
   );
 }
@@ -101,11 +101,7 @@ export async function removeParticipant(q: Queryable, actorId: string, cycleId: 
   );
   const r = rows[0];
   if (!r) throw domainError('NOT_FOUND', 'This person is not in the cycle', 'personId');
-  await q.query(
-    `with b as (insert into space (id, version) values ($2, 1) on conflict (id) do update set version = space.version + 1 returning version)
-     update review set deleted = true, updated_at = $3, version = (select version from b) where id = $1`,
-    [r.id, personId, now],
-  );
+  await q.query('update review set deleted = true, updated_at = $3, version = $2 where id = $1', [r.id, await bumpSpace(q, personId), now]);
   await audit(q, {
     actorId,
     action: 'cycle.participant.remove',

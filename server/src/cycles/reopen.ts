@@ -3,7 +3,8 @@ import { audit } from '../audit/audit';
 import type { Queryable } from '../db/client';
 import { domainError } from '../errors';
 import { notify } from '../notifications/notify';
-import { bumpSpace, loadForUpdate, upsert } from '../sync/tables';
+import { bumpSpaces } from '../sync/space-version';
+import { loadForUpdate, upsert } from '../sync/tables';
 
 /**
  * HR reopens a signed-off or acknowledged review through the shared rule `reopenReview`
@@ -16,7 +17,9 @@ export async function reopen(q: Queryable, actorId: string, reviewId: string, re
   const next = reopenReview(prev, reason, { actor: { personId: actorId, role: 'hr' }, now });
   if (!next.ok) throw domainError(next.error.code, next.error.message, next.error.field === 'reason' ? 'reason' : 'reviewId');
   const r = next.value;
-  await upsert(q, 'reviews', { ...r, version: await bumpSpace(q, r.ownerId) });
+  // One bump for the review and both notifications (S60): the reviewee's space twice, the manager's once.
+  const versions = await bumpSpaces(q, [r.ownerId, r.ownerId, ...(r.managerId ? [r.managerId] : [])]);
+  await upsert(q, 'reviews', { ...r, version: versions.take(r.ownerId) });
   await audit(q, {
     actorId,
     action: 'review.reopen',
@@ -31,5 +34,5 @@ export async function reopen(q: Queryable, actorId: string, reviewId: string, re
       ? [{ to: r.managerId, kind: 'reopened' as const, title: `A review you signed off in ${r.cycleName} was reopened`, body, link }]
       : []),
   ];
-  return notify(q, to, now);
+  return notify(q, to, now, versions);
 }

@@ -1,6 +1,7 @@
 import type { NotificationKind } from '@merit/shared/domain/notification';
 import { uuidv7 } from '@merit/shared/ids';
 import type { Queryable } from '../db/client';
+import { bumpSpaces, type SpaceVersions } from '../sync/space-version';
 
 export interface NewNotification {
   to: string;
@@ -11,40 +12,40 @@ export interface NewNotification {
 }
 
 /**
- * Writes in-app notifications inside the caller's transaction: one statement bumps every recipient's space
- * once (rule S7) and one inserts the rows with those versions. The caller publishes the recipients to the
- * change bus after commit, so their devices pull.
+ * Writes in-app notifications inside the caller's transaction: one `bumpSpaces` reserves a version per
+ * notification in its recipient's space (rule S7), and one statement inserts the rows with those versions. A
+ * caller that writes other rows in the same transaction passes the `versions` it bumped for all of them at once
+ * (S60: one bump per transaction, so the space locks are taken in one order). The caller publishes the
+ * recipients to the change bus after commit, so their devices pull.
  */
-export async function notify(q: Queryable, items: readonly NewNotification[], now = Date.now()): Promise<string[]> {
+export async function notify(
+  q: Queryable,
+  items: readonly NewNotification[],
+  now = Date.now(),
+  versions?: SpaceVersions,
+): Promise<string[]> {
   if (items.length === 0) return [];
-  // A space's version may be bumped once per statement, so two notes to one person go in separate rounds.
-  const rounds: NewNotification[][] = [];
-  const seen = new Map<string, number>();
-  for (const n of items) {
-    const r = seen.get(n.to) ?? 0;
-    seen.set(n.to, r + 1);
-    const round = rounds[r] ?? [];
-    round.push(n);
-    rounds[r] = round;
-  }
-  for (const round of rounds) {
-    await q.query(
-      `with n as (select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
-                    as x(id, owner_id, kind, title, body, link)),
-            b as (insert into space (id, version) select owner_id::text, 1 from n
-                    on conflict (id) do update set version = space.version + 1 returning id, version)
-       insert into notification (id, owner_id, kind, title, body, link, created_at, read, version, deleted)
-       select n.id, n.owner_id, n.kind, n.title, n.body, n.link, $7, false, b.version, false from n join b on b.id = n.owner_id::text`,
-      [
-        round.map(() => uuidv7(now)),
-        round.map((n) => n.to),
-        round.map((n) => n.kind),
-        round.map((n) => n.title),
-        round.map((n) => n.body),
-        round.map((n) => n.link),
-        now,
-      ],
-    );
-  }
-  return [...seen.keys()];
+  const v =
+    versions ??
+    (await bumpSpaces(
+      q,
+      items.map((n) => n.to),
+    ));
+  await q.query(
+    `insert into notification (id, owner_id, kind, title, body, link, created_at, read, version, deleted)
+     select id, owner_id, kind, title, body, link, $7, false, ver, false
+       from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $8::bigint[])
+         as x(id, owner_id, kind, title, body, link, ver)`,
+    [
+      items.map(() => uuidv7(now)),
+      items.map((n) => n.to),
+      items.map((n) => n.kind),
+      items.map((n) => n.title),
+      items.map((n) => n.body),
+      items.map((n) => n.link),
+      now,
+      items.map((n) => v.take(n.to)),
+    ],
+  );
+  return [...new Set(items.map((n) => n.to))];
 }

@@ -2,7 +2,8 @@ import type { Review } from '@merit/shared/domain/review';
 import type { Section } from '@merit/shared/domain/review-template';
 import { uuidv7 } from '@merit/shared/ids';
 import type { Db } from '../db/client';
-import { bumpSpace, upsert } from '../sync/tables';
+import { bumpSpace } from '../sync/space-version';
+import { upsert } from '../sync/tables';
 
 /**
  * A test factory (not a procedure under test): inserts a template, a launched cycle and one review with SQL,

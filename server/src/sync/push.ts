@@ -9,7 +9,8 @@ import { DomainTRPCError, domainError } from '../errors';
 import { auditAppliedMutation } from '../reviews/audit';
 import type { BatchView, Effect } from './effects';
 import { linkGoalRows } from './goal-links';
-import { bumpSpaces, loadManyForUpdate, upsertMany } from './tables';
+import { bumpSpaces } from './space-version';
+import { loadManyForUpdate, upsertMany } from './tables';
 
 /** Server-side steps after a rule accepts a mutation, in this order (see effects.ts). */
 const EFFECTS: readonly Effect[] = [

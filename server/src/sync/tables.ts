@@ -210,20 +210,6 @@ export async function changedRows(q: Queryable, t: TableName, space: string, fro
   return rows.map((r) => fromDb(t, r));
 }
 
-/**
- * Bumps a space's version inside the caller's transaction. The row lock it takes serialises writers of
- * one space until commit, so a reader never sees version N+1 committed before N (rule S7).
- */
-export async function bumpSpace(q: Queryable, space: string): Promise<number> {
-  const rows = await q.query<{ version: number }>(
-    'insert into space (id, version) values ($1, 1) on conflict (id) do update set version = space.version + 1 returning version',
-    [space],
-  );
-  const v = rows[0]?.version;
-  if (v === undefined) throw new Error('space version bump returned nothing');
-  return v;
-}
-
 // --- notes: export of one's own record ---
 /** Every live row of one table in one space, oldest first (the export of a person's own record). */
 export async function ownRows(q: Queryable, t: TableName, space: string): Promise<Row[]> {
@@ -267,20 +253,4 @@ export async function upsertMany(q: Queryable, t: TableName, rows: readonly Row[
       params,
     );
   }
-}
-
-/**
- * Bumps each space's version by its count in one statement, in space id order (a fixed lock order), and
- * returns the new version of each: the caller hands out `end - n + 1 ... end` in write order (rule S7).
- */
-export async function bumpSpaces(q: Queryable, counts: ReadonlyMap<string, number>): Promise<Map<string, number>> {
-  const ids = [...counts.keys()].sort();
-  const rows = await q.query<{ id: string; version: number }>(
-    `insert into space (id, version) select id, n from unnest($1::text[], $2::bigint[]) as s(id, n) order by id
-     on conflict (id) do update set version = space.version + excluded.version returning id, version`,
-    [ids, ids.map((id) => counts.get(id) ?? 0)],
-  );
-  const out = new Map(rows.map((r) => [r.id, Number(r.version)]));
-  for (const id of ids) if (!out.has(id)) throw new Error(`space version bump returned nothing for ${id}`);
-  return out;
 }
