@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-// One config, seven projects. `npm test` (scripts/test.mjs) runs all but `bench` and sums the counts.
+// One config, eight projects. `npm test` (scripts/test.mjs) runs all but `bench` and sums the counts.
 export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
@@ -46,6 +46,8 @@ export default defineConfig({
         resolve: { alias: { '@': r('./client/src') } },
         test: { name: 'sync', include: ['test/sync/**/*.test.ts'], environment: 'node', testTimeout: 600_000, hookTimeout: 60_000 },
       },
+      // The import boundaries of biome.json, linted on fixtures that break them (runs the biome binary).
+      { test: { name: 'lint', include: ['test/lint/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
       {
         // Not part of `npm test`: `npm run bench` runs these and prints each figure beside its floor.
         test: { name: 'bench', include: ['bench/**/*.bench.ts'], environment: 'node', testTimeout: 600_000, fileParallelism: false },

@@ -89,7 +89,7 @@ function vitest(label, projects) {
 check('format and lint (biome ci)', 'npx', ['biome', 'ci', '.']);
 check('typecheck (tsc, strict)', 'npx', [...['-y', 'pnpm@10.34.8'], 'run', 'typecheck']);
 
-const projects = ['shared', 'client', 'server-pglite', 'sync'];
+const projects = ['shared', 'client', 'server-pglite', 'sync', 'lint'];
 if (await postgresAnswers()) projects.push('server-pg');
 else {
   console.log('\n!!! NOTICE: no PostgreSQL answers on 127.0.0.1:5432: the server suite ran on PGlite ONLY, not on PostgreSQL. !!!\n');

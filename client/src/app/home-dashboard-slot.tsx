@@ -1,7 +1,7 @@
 import { upcomingReviewDeadlines } from '@merit/shared/domain/review-due';
 import { useMemo } from 'react';
 import { useReviews } from '@/db/hooks';
-import type { Me } from '@/features/auth/me';
+import type { Me } from '@/lib/me';
 import { LazyScreen } from './lazy-screen';
 import { HomeDashboard } from './screens';
 

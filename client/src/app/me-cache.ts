@@ -1,5 +1,5 @@
 import { DEFAULT_ACHIEVEMENT_THRESHOLD } from '@merit/shared/domain/progress';
-import type { Me } from '@/features/auth/me';
+import type { Me } from '@/lib/me';
 
 /**
  * The signed-in person, remembered on this device so the app opens fully offline after the first visit.

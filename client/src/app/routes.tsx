@@ -1,7 +1,7 @@
 import { type ReactNode, Suspense } from 'react';
-import type { Me } from '@/features/auth/me';
 import { HomeScreen } from '@/features/wins/home-screen';
 import { WinsScreen } from '@/features/wins/wins-screen';
+import type { Me } from '@/lib/me';
 import { matchPath } from '@/ui/router';
 import { Spinner } from '@/ui/screen';
 import { HomeDashboardSlot } from './home-dashboard-slot';

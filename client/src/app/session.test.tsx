@@ -2,7 +2,7 @@ import { uuidv7 } from '@merit/shared/ids';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Me } from '@/features/auth/me';
+import type { Me } from '@/lib/me';
 import { ToastProvider } from '@/ui/toast';
 import { Session } from './session';
 

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import type { Me } from '@/features/auth/me';
 import { errorCode } from '@/lib/errors';
+import type { Me } from '@/lib/me';
 import { trpc } from '@/lib/trpc';
 import { navigate, usePath } from '@/ui/router';
 import { useToast } from '@/ui/toast';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { openPersonDb } from '@/db/db';
 import { DbProvider } from '@/db/hooks';
-import type { Me } from '@/features/auth/me';
+import type { Me } from '@/lib/me';
 import { trpcTransport } from '@/lib/trpc';
 import { SyncEngine } from '@/sync/engine';
 import { Layout } from './layout';

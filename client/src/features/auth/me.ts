@@ -1,8 +1,7 @@
 import { describeError, errorCode } from '@/lib/errors';
-import type { trpc } from '@/lib/trpc';
 
-/** The signed-in person as the server describes them (docs/API.md, `Me`). */
-export type Me = Awaited<ReturnType<typeof trpc.auth.signIn.mutate>>;
+/** `Me` lives in lib/ (features never import each other); kept here so older imports still resolve. */
+export type { Me } from '@/lib/me';
 
 /** Words for a failed sign-in, set-password or setup: the server's reason when it gave one. */
 export function authErrorWords(e: unknown): string {

@@ -3,7 +3,7 @@ import { uuidv7 } from '@merit/shared/ids';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DbProvider } from '@/db/hooks';
-import type { Me } from '@/features/auth/me';
+import type { Me } from '@/lib/me';
 import { SyncEngine } from '@/sync/engine';
 import { makeActor, makeDeviceDb, makeWin } from '@/sync/testing/factories';
 import { FakeServer } from '@/sync/testing/fake-server';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useReview } from '@/db/hooks';
-import type { Me } from '@/features/auth/me';
+import type { Me } from '@/lib/me';
 import { Link } from '@/ui/router';
 import { EmptyState, Spinner } from '@/ui/screen';
 import { ManagerReview } from './manager-review';

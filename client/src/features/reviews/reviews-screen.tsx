@@ -1,6 +1,6 @@
 import type { Review } from '@merit/shared/domain/review';
 import { useReviews } from '@/db/hooks';
-import type { Me } from '@/features/auth/me';
+import type { Me } from '@/lib/me';
 import { formatDay } from '@/ui/format';
 import { ChevronIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
