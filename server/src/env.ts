@@ -17,6 +17,10 @@ export interface Env {
   sessionIdleDays: number;
   sessionMaxDays: number;
   staticDir: string;
+  /** Milliseconds between keep-alive pings on a live stream (SSE); 0 sends none. */
+  ssePingMs: number;
+  /** When set, `/metrics` answers only a request carrying `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
 }
 
 function num(v: string | undefined, fallback: number, name: string): number {
@@ -42,5 +46,7 @@ export function readEnv(e: NodeJS.ProcessEnv = process.env, argv: readonly strin
     sessionIdleDays: num(e.SESSION_IDLE_DAYS, 30, 'SESSION_IDLE_DAYS'),
     sessionMaxDays: num(e.SESSION_MAX_DAYS, 90, 'SESSION_MAX_DAYS'),
     staticDir: resolve(e.STATIC_DIR ?? './dist/client'),
+    ssePingMs: num(e.SSE_PING_MS, 25_000, 'SSE_PING_MS'),
+    metricsToken: e.METRICS_TOKEN || null,
   };
 }

@@ -13,10 +13,18 @@ export interface Meta {
   access: Access;
 }
 
+/**
+ * Server-sent events options. tRPC reads them at each subscription request, so `mountTrpc` sets the keep-alive
+ * from `SSE_PING_MS` (S63): a `ping` event every 25 s by default keeps proxies from dropping an idle live stream,
+ * and the tRPC client ignores it (no pull).
+ */
+export const sseOptions = { ping: { enabled: true, intervalMs: 25_000 } };
+
 const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
+    sse: sseOptions,
     // Stack traces never leave the server, in any mode.
     isDev: false,
     errorFormatter({ shape, error }) {

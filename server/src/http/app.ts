@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import type { Env } from '../env';
 import type { ChangeBus } from '../sync/bus';
 import { mountExport } from './export-route';
-import { Metrics } from './metrics';
+import { Metrics, metricsAllowed } from './metrics';
 import { pathOf } from './request-info';
 import { csrfGuard, securityHeaders } from './security';
 import { serveApp } from './static';
@@ -87,7 +87,11 @@ export async function buildApp({ db, env, bus, logStream }: AppDeps): Promise<Fa
       return reply.code(503).send({ ok: false, db: db.kind });
     }
   });
-  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render()));
+  app.get('/metrics', async (req, reply) => {
+    if (!metricsAllowed(env.metricsToken, req.headers.authorization))
+      return reply.code(401).header('www-authenticate', 'Bearer realm="metrics"').send({ error: 'A bearer token is required' });
+    return reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics.render());
+  });
 
   await mountTrpc(app, { db, env, bus, metrics });
   // CSV export of a review cycle

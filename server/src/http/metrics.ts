@@ -1,3 +1,5 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+
 /**
  * Prometheus text exposition, hand-rolled (a registry library would be the only dependency for it).
  * One instance per app, never module state, so tests and several apps in a process do not mix counts.
@@ -86,4 +88,16 @@ export class Metrics {
     }
     return `${out.join('\n')}\n`;
   }
+}
+
+const digest = (v: string) => createHash('sha256').update(v).digest();
+
+/**
+ * Whether a request may read `/metrics`: anyone when no `METRICS_TOKEN` is set (a private network), else only
+ * `Authorization: Bearer <token>`, compared in constant time so the answer's timing tells nothing of the token.
+ */
+export function metricsAllowed(token: string | null, authorization: string | undefined): boolean {
+  if (token === null) return true;
+  const m = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
+  return m?.[1] !== undefined && timingSafeEqual(digest(m[1].trim()), digest(token));
 }

@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import type { Env } from '../env';
 import { type AppRouter, appRouter } from '../router';
 import type { ChangeBus } from '../sync/bus';
+import { sseOptions } from '../trpc';
 import { sessionCookieFor } from './cookies';
 import type { Metrics } from './metrics';
 import { originOf } from './request-info';
@@ -39,6 +40,8 @@ async function createContext(deps: Deps, { req, res }: CreateFastifyContextOptio
 }
 
 export async function mountTrpc(app: FastifyInstance, deps: Deps): Promise<void> {
+  sseOptions.ping.enabled = deps.env.ssePingMs > 0;
+  sseOptions.ping.intervalMs = deps.env.ssePingMs;
   // Registered in its own encapsulated scope: the adapter swaps the JSON parser for a raw one there only.
   await app.register(fastifyTRPCPlugin<AppRouter>, {
     prefix: '/trpc',

@@ -65,13 +65,15 @@ export async function* pokes(
     pending = true;
     wake?.();
   });
+  // ONE abort listener for the stream's life (S62): one per wait would pile up on a long-lived signal.
+  const onAbort = () => wake?.();
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
     yield { at: Date.now() };
     while (!signal?.aborted) {
       if (!pending) {
         await new Promise<void>((resolve) => {
           wake = resolve;
-          signal?.addEventListener('abort', () => resolve(), { once: true });
         });
       }
       wake = null;
@@ -81,6 +83,7 @@ export async function* pokes(
       yield { at: Date.now() };
     }
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     unsubscribe();
   }
 }

@@ -14,9 +14,32 @@ export const syncRouter = router({
     }),
   ),
   pull: signedInProcedure.input(input(PullInput)).query(({ ctx, input }) => pull(ctx.db, ctx.session, input, ctx.bus.cache)),
-  /** A poke whenever a space this person reads changes; the client answers with a pull (S10). */
+  /**
+   * A poke whenever a space this person reads changes; the client answers with a pull (S10). A change that
+   * names the person (their own writes, and every reporting-line change around them: people changes publish
+   * the person, the old and the new manager) re-reads the spaces they read before the poke (S61), so a new
+   * report's changes poke the manager and a moved report's stop.
+   */
   live: signedInProcedure.subscription(async function* ({ ctx, signal }) {
-    const spaces = new Set(await readableSpaces(ctx.db, ctx.session.personId));
-    yield* pokes(ctx.bus, () => spaces, signal);
+    const me = ctx.session.personId;
+    let spaces: ReadonlySet<string> = new Set(await readableSpaces(ctx.db, me));
+    let stale = false;
+    const unsubscribe = ctx.bus.subscribe((changed) => {
+      if (changed.includes(me)) stale = true;
+    });
+    try {
+      yield* pokes(
+        ctx.bus,
+        () => spaces,
+        signal,
+        async () => {
+          if (!stale) return;
+          stale = false;
+          spaces = new Set(await readableSpaces(ctx.db, me));
+        },
+      );
+    } finally {
+      unsubscribe();
+    }
   }),
 });
