@@ -1,16 +1,24 @@
-import type { TableName } from '@merit/shared/mutations';
+import type { SyncTables, TableName } from '@merit/shared/mutations';
 import type { Queryable } from '../db/client';
 
 type Row = Record<string, unknown>;
 
-interface TableSpec {
+/** The row fields of a synced table, optional ones included: each must name its column. */
+type Fields<T extends TableName> = keyof SyncTables[T] & string;
+
+interface TableSpec<T extends TableName = TableName> {
   sql: string;
   /** camelCase field -> column; every synced row has id, ownerId (its space), version and deleted. */
-  columns: Record<string, string>;
-  json?: readonly string[];
+  columns: { readonly [F in Fields<T>]-?: string };
+  json?: readonly Fields<T>[];
 }
 
-const SPECS: Record<TableName, TableSpec> = {
+/**
+ * Each synced table's SQL shape, typed against its row type in `shared/` (`SyncTables`, from the zod schemas):
+ * a field added to a schema and not mapped here fails to compile, and one mapped here that the schema lacks too,
+ * so nothing is silently dropped between the wire and PostgreSQL (`tables.test.ts` checks the columns exist).
+ */
+const SPECS: { readonly [T in TableName]: TableSpec<T> } = {
   wins: {
     sql: 'win',
     columns: {
@@ -184,16 +192,22 @@ const SPECS: Record<TableName, TableSpec> = {
   // --- end reviews ---
 };
 
-export const tableSql = (t: TableName) => SPECS[t].sql;
+/** A table's spec as the row code reads it: rows come and go as plain records. */
+const specOf = (t: TableName): { sql: string; columns: Readonly<Record<string, string>>; json?: readonly string[] } => SPECS[t];
+
+/** The field -> column map of a synced table, for the tests that hold it to the schema and the database. */
+export const tableColumns = (t: TableName): Readonly<Record<string, string>> => specOf(t).columns;
+
+export const tableSql = (t: TableName) => specOf(t).sql;
 
 export function fromDb(t: TableName, r: Row): Row {
   const out: Row = {};
-  for (const [field, col] of Object.entries(SPECS[t].columns)) out[field] = r[col];
+  for (const [field, col] of Object.entries(specOf(t).columns)) out[field] = r[col];
   return out;
 }
 
 export async function loadForUpdate(q: Queryable, t: TableName, id: string): Promise<Row | undefined> {
-  const rows = await q.query<Row>(`select * from ${SPECS[t].sql} where id = $1 for update`, [id]);
+  const rows = await q.query<Row>(`select * from ${specOf(t).sql} where id = $1 for update`, [id]);
   return rows[0] ? fromDb(t, rows[0]) : undefined;
 }
 
@@ -204,7 +218,7 @@ export async function upsert(q: Queryable, t: TableName, row: Row): Promise<void
 /** Rows of one space changed after `from` and up to `to`, oldest first. */
 export async function changedRows(q: Queryable, t: TableName, space: string, from: number, to: number, limit: number): Promise<Row[]> {
   const rows = await q.query<Row>(
-    `select * from ${SPECS[t].sql} where owner_id = $1 and version > $2 and version <= $3 order by version limit $4`,
+    `select * from ${specOf(t).sql} where owner_id = $1 and version > $2 and version <= $3 order by version limit $4`,
     [space, from, to, limit],
   );
   return rows.map((r) => fromDb(t, r));
@@ -213,7 +227,7 @@ export async function changedRows(q: Queryable, t: TableName, space: string, fro
 // --- notes: export of one's own record ---
 /** Every live row of one table in one space, oldest first (the export of a person's own record). */
 export async function ownRows(q: Queryable, t: TableName, space: string): Promise<Row[]> {
-  const rows = await q.query<Row>(`select * from ${SPECS[t].sql} where owner_id = $1 and not deleted order by version`, [space]);
+  const rows = await q.query<Row>(`select * from ${specOf(t).sql} where owner_id = $1 and not deleted order by version`, [space]);
   return rows.map((r) => fromDb(t, r));
 }
 // --- end notes ---
@@ -223,7 +237,7 @@ export async function ownRows(q: Queryable, t: TableName, space: string): Promis
 export async function loadManyForUpdate(q: Queryable, t: TableName, ids: readonly string[]): Promise<Map<string, Row>> {
   const out = new Map<string, Row>();
   if (ids.length === 0) return out;
-  const rows = await q.query<Row>(`select * from ${SPECS[t].sql} where id = any($1) order by id for update`, [[...new Set(ids)]]);
+  const rows = await q.query<Row>(`select * from ${specOf(t).sql} where id = any($1) order by id for update`, [[...new Set(ids)]]);
   for (const r of rows) out.set(String(r.id), fromDb(t, r));
   return out;
 }
@@ -233,7 +247,7 @@ const UPSERT_CHUNK = 500;
 
 /** `upsert` for many rows of one table in few statements. Each id must appear once. */
 export async function upsertMany(q: Queryable, t: TableName, rows: readonly Row[]): Promise<void> {
-  const spec = SPECS[t];
+  const spec = specOf(t);
   const fields = Object.keys(spec.columns);
   const cols = fields.map((f) => spec.columns[f]);
   const updates = cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
