@@ -42,10 +42,13 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** A tRPC input parser from a shared schema: errors name the field and nothing runs. */
-export function input<T>(schema: z.ZodMiniType<T>) {
+/**
+ * A tRPC input parser from a shared schema: errors name the field and nothing runs. Every procedure's input
+ * goes through here, so the text rule (S44) holds for all of them; `opaque` subtrees are checked later.
+ */
+export function input<T>(schema: z.ZodMiniType<T>, opaque?: readonly (readonly string[])[]) {
   return (raw: unknown): T => {
-    const r = parse(schema, raw);
+    const r = parse(schema, raw, opaque);
     if (!r.ok) throw new DomainTRPCError(r.error);
     return r.value;
   };
