@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'UNKNOWN_MUTATION',
   'UPDATE_REQUIRED',
+  /** The server failed while processing one mutation (not a rule's refusal); stored as failed, the batch went on (S40). */
+  'FAILED',
+  /** The device set a mutation aside after the server kept failing on it, so the queue behind it could move (S41). */
+  'NOT_SENT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
