@@ -47,12 +47,17 @@ export const createCallerFactory = t.createCallerFactory;
  * goes through here, so the text rule (S44) holds for all of them; `opaque` subtrees are checked later.
  */
 export function input<T>(schema: z.ZodMiniType<T>, opaque?: readonly (readonly string[])[]) {
-  return (raw: unknown): T => {
+  const parser = (raw: unknown): T => {
     const r = parse(schema, raw, opaque);
     if (!r.ok) throw new DomainTRPCError(r.error);
     return r.value;
   };
+  INPUT_SCHEMAS.set(parser, schema);
+  return parser;
 }
+
+/** The shared schema behind each input parser, so tests can walk every procedure's input (S43, the hostile-input fuzz). */
+export const INPUT_SCHEMAS = new WeakMap<(raw: unknown) => unknown, z.ZodMiniType>();
 
 export const publicProcedure = t.procedure.meta({ access: 'public' });
 

@@ -72,3 +72,34 @@ export function unboundedStrings(schema: z.ZodMiniType): string[] {
   walk(schema as unknown as Node, '');
   return out;
 }
+
+/**
+ * The field paths of an input schema, down to `maxDepth` (array items as index 0; every option of a union), so
+ * a test can put a hostile value in each field in turn. `[]` is the input itself.
+ */
+export function inputPaths(schema: z.ZodMiniType, maxDepth = 3): (string | number)[][] {
+  const out: (string | number)[][] = [[]];
+  const walk = (n: Node | null | undefined, path: (string | number)[]) => {
+    if (!n || path.length >= maxDepth) return;
+    const d = n._zod.def;
+    if (d.type === 'object')
+      for (const [k, v] of Object.entries(d.shape ?? {})) {
+        out.push([...path, k]);
+        walk(v, [...path, k]);
+      }
+    else if (d.type === 'array') {
+      out.push([...path, 0]);
+      walk(d.element, [...path, 0]);
+    } else if (d.type === 'union') for (const o of d.options ?? []) walk(o, path);
+    else if (d.type === 'pipe') walk(d.in, path);
+    else walk(d.innerType, path);
+  };
+  walk(schema as unknown as Node, []);
+  const seen = new Set<string>();
+  return out.filter((p) => {
+    const key = JSON.stringify(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
