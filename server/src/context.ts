@@ -19,4 +19,6 @@ export interface Context {
   origin: string;
   setSessionCookie(token: string, maxAgeSeconds: number): void;
   clearSessionCookie(): void;
+  /** The request's logger (pino), where there is one: server-side failures go here, never to the device. */
+  log?: { error(obj: object, msg: string): void };
 }

@@ -50,14 +50,22 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** A tRPC input parser from a shared schema: errors name the field and nothing runs. */
-export function input<T>(schema: z.ZodMiniType<T>) {
-  return (raw: unknown): T => {
-    const r = parse(schema, raw);
+/**
+ * A tRPC input parser from a shared schema: errors name the field and nothing runs. Every procedure's input
+ * goes through here, so the text rule (S44) holds for all of them; `opaque` subtrees are checked later.
+ */
+export function input<T>(schema: z.ZodMiniType<T>, opaque?: readonly (readonly string[])[]) {
+  const parser = (raw: unknown): T => {
+    const r = parse(schema, raw, opaque);
     if (!r.ok) throw new DomainTRPCError(r.error);
     return r.value;
   };
+  INPUT_SCHEMAS.set(parser, schema);
+  return parser;
 }
+
+/** The shared schema behind each input parser, so tests can walk every procedure's input (S43, the hostile-input fuzz). */
+export const INPUT_SCHEMAS = new WeakMap<(raw: unknown) => unknown, z.ZodMiniType>();
 
 export const publicProcedure = t.procedure.meta({ access: 'public' });
 

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { checkText } from './text-rule';
 
 /**
  * Every error a rule or procedure can answer with. The server maps a code to a tRPC error in one place
@@ -16,6 +17,10 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'UNKNOWN_MUTATION',
   'UPDATE_REQUIRED',
+  /** The server failed while processing one mutation (not a rule's refusal); stored as failed, the batch went on (S40). */
+  'FAILED',
+  /** The device set a mutation aside after the server kept failing on it, so the queue behind it could move (S41). */
+  'NOT_SENT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -85,8 +90,14 @@ export function formatIssues(issues: readonly Issue[]): DomainError {
   return field ? { code: 'VALIDATION', message, field } : { code: 'VALIDATION', message };
 }
 
-/** Parse or fail with a field-naming error: the one way shared schemas are applied to untrusted input. */
-export function parse<T>(schema: z.ZodMiniType<T>, input: unknown): RuleResult<T> {
+/**
+ * Parse or fail with a field-naming error: the one way shared schemas are applied to untrusted input. The text
+ * rule (NUL, lone surrogates, nesting depth; text-rule.ts) is checked first, on the raw input, so no schema
+ * recurses into a hostile body; `opaque` names subtrees that are checked on their own later.
+ */
+export function parse<T>(schema: z.ZodMiniType<T>, input: unknown, opaque?: readonly (readonly string[])[]): RuleResult<T> {
+  const bad = checkText(input, opaque);
+  if (bad) return { ok: false, error: bad };
   const r = schema.safeParse(input);
   return r.success ? ok(r.data) : { ok: false, error: formatIssues(r.error.issues) };
 }

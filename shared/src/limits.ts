@@ -14,6 +14,8 @@ export const LIMITS = {
   pullPageMax: 1000,
   csvRowsMax: 5000,
   bodyBytesMax: 1_048_576,
+  /** Nesting of any JSON input (procedure input, mutation args): deeper is refused before anything recurses (S44). */
+  jsonDepthMax: 32,
   // goals and check-ins
   krsMax: 10,
   krIdMax: 64,

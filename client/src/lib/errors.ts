@@ -13,6 +13,9 @@ export const ERROR_WORDS: Record<ErrorCode, string> = {
   RATE_LIMITED: 'Too many attempts. Wait a minute, then try again.',
   UNKNOWN_MUTATION: 'This change comes from a version of Merit the server does not know. Reload to update.',
   UPDATE_REQUIRED: 'A new version of Merit is needed. Reload to update; your unsynced changes are kept.',
+  FAILED: 'The server could not save this change because of a problem on its side. Your text is kept here: try again later, or copy it.',
+  NOT_SENT:
+    'This change could not be sent: the server kept failing on it, so it was set aside to let your other changes through. Try again, copy it, or discard it.',
 };
 
 const NETWORK_WORDS = 'Cannot reach Merit right now. Your changes are saved on this device and will sync when the connection is back.';

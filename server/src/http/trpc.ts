@@ -36,6 +36,7 @@ async function createContext(deps: Deps, { req, res }: CreateFastifyContextOptio
     origin: originOf(deps.env, req),
     setSessionCookie: cookie.set,
     clearSessionCookie: cookie.clear,
+    log: req.log,
   };
 }
 

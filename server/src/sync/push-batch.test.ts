@@ -138,25 +138,34 @@ describe('push: one transaction per batch (S3, S4, S5, S7)', () => {
     expect((await results(deviceId)).map((r) => r.mutation_id)).toEqual([1, 2, 3]);
   });
 
-  it('S4: a mutation the database itself refuses stops the batch there; the ones before it still commit', async () => {
+  it('S44, S40: a NUL character (which no PostgreSQL text column stores) is refused for that mutation alone; the rest lands', async () => {
     const p = await createPerson(db);
     const c = callerAs(db, bus, p);
     const deviceId = uuidv7();
-    // A NUL character passes the rule but no PostgreSQL text column stores it: an infrastructure error.
     const batch = [
       create(1, uuidv7(), 'Kept'),
       create(2, uuidv7(), 'Kept too'),
       create(3, uuidv7(), 'bad \u0000 title'),
       create(4, uuidv7(), 'Later'),
     ];
-    await expect(c.sync.push({ protocol: P, deviceId, mutations: batch })).rejects.toThrow();
-    expect((await results(deviceId)).map((r) => r.mutation_id)).toEqual([1, 2]);
-    expect((await spaceRows(p.id)).wins.map((w) => w.title).sort()).toEqual(['Kept', 'Kept too']);
-    const device = await db.query<{ last_mutation_id: number }>('select last_mutation_id from device where id = $1', [deviceId]);
-    expect(device[0]?.last_mutation_id).toBe(2);
-    // The device resends from 3 with the bad one fixed: it goes on from there.
-    const fixed = await c.sync.push({ protocol: P, deviceId, mutations: [create(3, uuidv7(), 'good title'), batch[3] as Mutation] });
-    expect(fixed.lastMutationId).toBe(4);
+    const out = await c.sync.push({ protocol: P, deviceId, mutations: batch });
+    expect(out.lastMutationId).toBe(4);
+    expect(out.results[2]).toMatchObject({
+      id: 3,
+      status: 'rejected',
+      code: 'VALIDATION',
+      message: 'title must not contain a NUL character',
+    });
+    expect((await results(deviceId)).map((r) => [r.mutation_id, r.status])).toEqual([
+      [1, 'applied'],
+      [2, 'applied'],
+      [3, 'rejected'],
+      [4, 'applied'],
+    ]);
+    expect((await spaceRows(p.id)).wins.map((w) => w.title).sort()).toEqual(['Kept', 'Kept too', 'Later']);
+    // The inbox keeps the person's text, made storable (S45).
+    const inbox = await db.query<{ args: { title: string } }>('select args from rejection where owner_id = $1', [p.id]);
+    expect(inbox.map((r) => r.args.title)).toEqual(['bad \uFFFD title']);
   });
 
   it('S2: a batch for a device that belongs to another person changes nothing', async () => {

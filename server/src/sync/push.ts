@@ -4,11 +4,13 @@ import { parse } from '@merit/shared/errors';
 import { uuidv7 } from '@merit/shared/ids';
 import { type AnyMutationDef, mutationDef, type TableName } from '@merit/shared/mutations';
 import { type Mutation, PROTOCOL_VERSION, type PushInput, type PushOutput, type PushResult } from '@merit/shared/sync/protocol';
+import { storable, storableText } from '@merit/shared/text-rule';
 import type { Db, Queryable } from '../db/client';
 import { DomainTRPCError, domainError } from '../errors';
 import { auditAppliedMutation } from '../reviews/audit';
 import type { BatchView, Effect } from './effects';
 import { linkGoalRows } from './goal-links';
+import { FAILED, isTransient, YIELD_MS } from './poison';
 import { bumpSpaces } from './space-version';
 import { loadManyForUpdate, upsertMany } from './tables';
 
@@ -77,10 +79,11 @@ class Plan {
       ownerId: this.actor.personId,
       deviceId: this.deviceId,
       mutationId: m.id,
-      name: m.name,
-      args: m.args ?? null,
+      // Whatever the device sent is kept, made storable: jsonb refuses NUL and lone surrogates (S45).
+      name: storableText(m.name),
+      args: storable(m.args ?? null),
       code: error.code,
-      message: error.message,
+      message: storableText(error.message),
       createdAt: now,
       dismissed: false,
       version: 0,
@@ -90,7 +93,7 @@ class Plan {
 
   reject(m: Mutation, error: DomainError, now: number): void {
     this.fileInbox(m, error, now);
-    this.recorded.push({ mutationId: m.id, status: 'rejected', code: error.code, message: error.message });
+    this.recorded.push({ mutationId: m.id, status: 'rejected', code: error.code, message: storableText(error.message) });
     this.results.push({ id: m.id, status: 'rejected', code: error.code, message: error.message });
   }
 }
@@ -114,6 +117,8 @@ async function applyBatch(
   actor: Actor,
   mutations: readonly Mutation[],
   reports: readonly string[],
+  /** Set when an earlier attempt of this slice threw: every new mutation in it is filed as this failure (S40). */
+  failed?: DomainError,
 ): Promise<{ last: number; results: PushResult[]; spaces: string[]; stopped: boolean }> {
   const start = await lockDevice(q, deviceId, actor);
   const plan = new Plan(deviceId, actor);
@@ -142,7 +147,7 @@ async function applyBatch(
   }
 
   const parsed: Parsed[] = fresh.map((m) => {
-    const def = mutationDef(m.name);
+    const def = failed ? undefined : mutationDef(m.name);
     return { m, def, args: def ? parse(def.args, m.args) : { ok: false, error: { code: 'UNKNOWN_MUTATION', message: '' } } };
   });
   const targets = new Map<TableName, string[]>();
@@ -161,7 +166,13 @@ async function applyBatch(
 
   let pos = 0;
   cur = start;
+  let slice = performance.now();
   for (const m of mutations) {
+    // Let other requests run between mutations: a batch of the largest allowed merges never holds the event loop (S42).
+    if (performance.now() - slice > YIELD_MS) {
+      await new Promise((r) => setImmediate(r));
+      slice = performance.now();
+    }
     if (m.id <= cur) {
       const done = plan.recorded.find((r) => r.mutationId === m.id);
       plan.results.push(duplicate(m.id, done ?? recorded.get(m.id)));
@@ -172,6 +183,10 @@ async function applyBatch(
     pos++;
     cur = m.id;
     const now = Date.now();
+    if (failed) {
+      plan.reject(m, failed, now);
+      continue;
+    }
     if (!p.def) {
       plan.reject(m, { code: 'UNKNOWN_MUTATION', message: `Unknown change "${m.name}"` }, now);
       continue;
@@ -254,12 +269,20 @@ async function applyBatch(
 
 /**
  * The batch in one transaction, in the order sent: a duplicate answers its recorded result, a gap stops
- * the batch, a domain refusal is data (S5). An infrastructure error rolls the transaction back; the batch
- * is then retried one mutation per transaction, so a mutation the database itself refuses (a poison pill)
- * never holds back the ones before it, and the first error there stops the batch (thrown, so the client
- * backs off and resends; S3 makes the resend safe).
+ * the batch, a domain refusal is data (S5). An error rolls the transaction back; the batch is then retried
+ * one mutation per transaction, so a mutation the database itself refuses (a poison pill) never holds back
+ * the others: it is recorded as failed, with the person's text in their inbox, and the batch goes on (S40).
+ * A transient error (connection, deadlock) stops the batch instead (thrown, so the client backs off and
+ * resends; S3 makes the resend safe), and so does a failure to record the failure.
  */
-export async function push(db: Db, actor: Actor, input: PushInput, onChanged: (spaces: string[]) => void): Promise<PushOutput> {
+export async function push(
+  db: Db,
+  actor: Actor,
+  input: PushInput,
+  onChanged: (spaces: string[]) => void,
+  /** Told of each mutation filed as failed, with the error, for the server's log (the device never sees it). */
+  onFailed?: (m: Mutation, error: unknown) => void,
+): Promise<PushOutput> {
   if (input.protocol !== PROTOCOL_VERSION) throw domainError('UPDATE_REQUIRED', 'Merit was updated: reload the app to keep syncing');
   const changed = new Set<string>();
   // Rules that let a manager act on a report's records read the reports from here, never from the client.
@@ -273,12 +296,19 @@ export async function push(db: Db, actor: Actor, input: PushInput, onChanged: (s
       for (const s of out.spaces) changed.add(s);
       return { lastMutationId: out.last, results: out.results };
     } catch (e) {
-      if (e instanceof DomainTRPCError || input.mutations.length <= 1) throw e;
+      if (e instanceof DomainTRPCError || isTransient(e)) throw e;
     }
     const results: PushResult[] = [];
     let lastMutationId = 0;
     for (const m of input.mutations) {
-      const out = await run([m]);
+      let out: Awaited<ReturnType<typeof run>>;
+      try {
+        out = await run([m]);
+      } catch (e) {
+        if (e instanceof DomainTRPCError || isTransient(e)) throw e;
+        onFailed?.(m, e);
+        out = await db.tx((q) => applyBatch(q, input.deviceId, actor, [m], reports, FAILED));
+      }
       lastMutationId = Math.max(lastMutationId, out.last);
       for (const s of out.spaces) changed.add(s);
       if (out.stopped) break;

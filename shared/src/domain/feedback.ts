@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { fail, ok, type RuleResult } from '../errors';
 import { LIMITS } from '../limits';
-import { Day, Id, requiredText } from './common';
+import { baseText, Day, Id, requiredText } from './common';
 import { setLongText } from './long-text';
 import { created, ownedEditable, type RuleContext, softDelete } from './record';
 
@@ -56,7 +56,7 @@ export const FeedbackPatch = z.strictObject({
 export const FeedbackUpdateArgs = z.strictObject({
   id: Id,
   patch: FeedbackPatch,
-  base: z.optional(z.strictObject({ body: z.string() })),
+  base: z.optional(z.strictObject({ body: baseText(LIMITS.descriptionMax) })),
 });
 export type FeedbackUpdateArgs = z.infer<typeof FeedbackUpdateArgs>;
 export const FeedbackDeleteArgs = z.strictObject({ id: Id });

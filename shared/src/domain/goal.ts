@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { fail, ok, type RuleResult } from '../errors';
 import { LIMITS } from '../limits';
 import { merge3 } from '../sync/merge';
-import { Day, Id, requiredText, text } from './common';
+import { baseText, Day, Id, requiredText, text } from './common';
 import { mergeKeyResults } from './key-result-merge';
 import { created, ownedEditable, type RuleContext, softDelete } from './record';
 
@@ -122,7 +122,7 @@ export type GoalPatch = z.infer<typeof GoalPatch>;
  * key results, for the per key result merge of S21. Without a base a field's value simply replaces the stored one.
  */
 export const GoalUpdateBase = z.strictObject({
-  description: z.optional(z.string()),
+  description: z.optional(baseText(LIMITS.descriptionMax)),
   keyResults: z.optional(z.array(KeyResultSchema).check(z.maxLength(LIMITS.krsMax))),
 });
 export type GoalUpdateBase = z.infer<typeof GoalUpdateBase>;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { fail, ok, type RuleResult } from '../errors';
 import { LIMITS } from '../limits';
-import { Day, Id } from './common';
+import { baseText, Day, Id } from './common';
 import { setLongText } from './long-text';
 import { created, ownedEditable, type RuleContext, softDelete } from './record';
 
@@ -29,7 +29,7 @@ export type ManagerNoteCreateArgs = z.infer<typeof ManagerNoteCreateArgs>;
 export const ManagerNoteUpdateArgs = z.strictObject({
   id: Id,
   patch: z.strictObject({ body: z.optional(Body), date: z.optional(Day) }),
-  base: z.optional(z.strictObject({ body: z.string() })),
+  base: z.optional(z.strictObject({ body: baseText(LIMITS.descriptionMax) })),
 });
 export type ManagerNoteUpdateArgs = z.infer<typeof ManagerNoteUpdateArgs>;
 export const ManagerNoteDeleteArgs = z.strictObject({ id: Id });

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ok, type RuleResult } from '../errors';
 import { LIMITS } from '../limits';
-import { Day, Id, text } from './common';
+import { baseText, Day, Id, text } from './common';
 import { setLongText } from './long-text';
 import { created, ownedEditable, type RuleContext, softDelete, uniq } from './record';
 
@@ -52,7 +52,11 @@ export const NotePatch = z.strictObject({
   date: z.optional(NoteFields.date),
 });
 /** `base.body` is the body the device edited from, so a concurrent edit merges instead of overwriting (S16). */
-export const NoteUpdateArgs = z.strictObject({ id: Id, patch: NotePatch, base: z.optional(z.strictObject({ body: z.string() })) });
+export const NoteUpdateArgs = z.strictObject({
+  id: Id,
+  patch: NotePatch,
+  base: z.optional(z.strictObject({ body: baseText(LIMITS.descriptionMax) })),
+});
 export type NoteUpdateArgs = z.infer<typeof NoteUpdateArgs>;
 export const NoteDeleteArgs = z.strictObject({ id: Id });
 export type NoteDeleteArgs = z.infer<typeof NoteDeleteArgs>;

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { fail, ok, type RuleResult } from '../errors';
 import { LIMITS } from '../limits';
 import { merge3 } from '../sync/merge';
-import { Day, Id, requiredText, text } from './common';
+import { baseText, Day, Id, requiredText, text } from './common';
 import { created, ownedEditable, type RuleContext, softDelete, uniq } from './record';
 
 export const WinVisibility = z.enum(['private', 'manager']);
@@ -64,7 +64,11 @@ export const WinPatch = z.strictObject({
  * `base` is the description as the device last had it when the person started typing: with it the server
  * can tell a concurrent edit from an overwrite and merge the two (S16).
  */
-export const WinUpdateArgs = z.strictObject({ id: Id, patch: WinPatch, base: z.optional(z.strictObject({ description: z.string() })) });
+export const WinUpdateArgs = z.strictObject({
+  id: Id,
+  patch: WinPatch,
+  base: z.optional(z.strictObject({ description: baseText(LIMITS.descriptionMax) })),
+});
 export type WinUpdateArgs = z.infer<typeof WinUpdateArgs>;
 export const WinDeleteArgs = z.strictObject({ id: Id });
 export type WinDeleteArgs = z.infer<typeof WinDeleteArgs>;

@@ -21,6 +21,14 @@ export const PushInput = z.strictObject({
   mutations: z.array(MutationSchema).check(z.maxLength(LIMITS.pushBatchMax)),
 });
 export type PushInput = z.infer<typeof PushInput>;
+/**
+ * What the text rule (S44) leaves to the push itself: each mutation's name and args are checked on their own,
+ * so one hostile mutation is refused into the inbox by itself and never fails the whole push (S40).
+ */
+export const PUSH_CHECKED_PER_MUTATION: readonly (readonly string[])[] = [
+  ['mutations', '*', 'args'],
+  ['mutations', '*', 'name'],
+];
 
 export const PushResult = z.object({
   id: z.number(),
