@@ -35,8 +35,9 @@ async function lockDevice(q: Queryable, deviceId: string, actor: Actor): Promise
   return Number(row.last_mutation_id);
 }
 
-const CONFLICT_MESSAGE = (field: string) =>
-  `Your ${field} edit clashed with one made on another device. That version was kept; yours is saved here.`;
+/** `what` is the long text in words, from the mutation's `longText` declaration (S50). */
+const CONFLICT_MESSAGE = (what: string) =>
+  `Your ${what} edit clashed with one made on another device. That version was kept; yours is saved here.`;
 
 interface Recorded {
   status: 'applied' | 'rejected';
@@ -213,7 +214,8 @@ async function applyBatch(
       plan.results.push({ id: m.id, status: 'applied' });
       continue;
     }
-    const conflict: DomainError = { code: 'CONFLICT', message: CONFLICT_MESSAGE(next.conflict.field), field: next.conflict.field };
+    const what = p.def.longText?.label ?? next.conflict.field;
+    const conflict: DomainError = { code: 'CONFLICT', message: CONFLICT_MESSAGE(what), field: next.conflict.field };
     plan.fileInbox(m, conflict, now);
     plan.results.push({ id: m.id, status: 'applied', code: 'CONFLICT', message: conflict.message });
   }

@@ -100,7 +100,9 @@ describe('rejection words', () => {
   it('names the kind of change whatever its version', () => {
     expect(whatItWas('win.create@1')).toBe('A win you logged');
     expect(whatItWas('win.create@7')).toBe('A win you logged');
-    expect(whatItWas('goal.update@1')).toBe('A change you made');
+    expect(whatItWas('goal.update@1')).toBe('A change to a goal');
+    expect(whatItWas('checkin.create@1')).toBe('A check-in');
+    expect(whatItWas('someday.new@1')).toBe('A change you made');
   });
 
   it('keeps the words a person typed and drops ids, days and flags', () => {
