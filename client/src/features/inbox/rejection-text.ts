@@ -101,7 +101,7 @@ export function shownText(r: Filed): { label: string; text: string }[] {
 export function whyText(r: Filed & Pick<Rejection, 'message'>): string {
   const copy = conflictCopy(r);
   if (copy)
-    return `You and another device changed the ${copy.label} at the same time. The other version was kept; yours is below. "Use my version" puts yours in its place.`;
+    return `You and another device changed the ${copy.label} at the same time. The other version was kept; yours is below. “Use my version” puts yours in its place.`;
   return reviewWords(r) ?? describeError({ code: r.code, message: r.message });
 }
 
