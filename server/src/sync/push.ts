@@ -1,3 +1,4 @@
+import { conflictCopyMessage } from '@merit/shared/domain/long-text';
 import type { Actor } from '@merit/shared/domain/person';
 import type { DomainError } from '@merit/shared/errors';
 import { parse } from '@merit/shared/errors';
@@ -34,10 +35,6 @@ async function lockDevice(q: Queryable, deviceId: string, actor: Actor): Promise
   if (!row || row.person_id !== actor.personId) throw domainError('FORBIDDEN', 'This device belongs to another person', 'deviceId');
   return Number(row.last_mutation_id);
 }
-
-/** `what` is the long text in words, from the mutation's `longText` declaration (S50). */
-const CONFLICT_MESSAGE = (what: string) =>
-  `Your ${what} edit clashed with one made on another device. That version was kept; yours is saved here.`;
 
 interface Recorded {
   status: 'applied' | 'rejected';
@@ -215,7 +212,7 @@ async function applyBatch(
       continue;
     }
     const what = p.def.longText?.label ?? next.conflict.field;
-    const conflict: DomainError = { code: 'CONFLICT', message: CONFLICT_MESSAGE(what), field: next.conflict.field };
+    const conflict: DomainError = { code: 'CONFLICT', message: conflictCopyMessage(what), field: next.conflict.field };
     plan.fileInbox(m, conflict, now);
     plan.results.push({ id: m.id, status: 'applied', code: 'CONFLICT', message: conflict.message });
   }

@@ -31,6 +31,13 @@ export interface LongText<A, R> {
 }
 
 /**
+ * The message a conflict copy is filed with (S16, S50), `label` from the declaration. The inbox tells a conflict
+ * copy from a refusal that happens to carry `CONFLICT` (a review already submitted, say) by this message.
+ */
+export const conflictCopyMessage = (label: string) =>
+  `Your ${label} edit clashed with one made on another device. That version was kept; yours is saved here.`;
+
+/**
  * Settles one long text the way S16 says, given the rule's result: when the stored text is still the device's
  * `base` (or no base was sent) the person's text stands as the rule set it; when it changed since, the two edits
  * merge word by word, and when they touch the same words (or the merge gives up, past its budget) the stored text

@@ -1,3 +1,4 @@
+import { conflictCopyMessage } from '@merit/shared/domain/long-text';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import { RID, review } from '@merit/shared/domain/review.fixtures';
 import { uuidv7 } from '@merit/shared/ids';
@@ -9,7 +10,7 @@ import { SyncEngine } from '@/sync/engine';
 import { makeActor, makeDeviceDb } from '@/sync/testing/factories';
 import { FakeServer } from '@/sync/testing/fake-server';
 import InboxScreen from './inbox-screen';
-import { WHAT } from './rejection-text';
+import { conflictCopy, shownText, WHAT, whyText } from './rejection-text';
 
 // S16, S19, S50 (issue 10 item 7): a conflict copy of EVERY declared long text gets its own words and a
 // "Use my version" that works, read from the registry's `longText` declaration.
@@ -114,7 +115,7 @@ describe('conflict copies in the inbox (S16, S19, S50)', () => {
       name,
       args,
       code: 'CONFLICT',
-      message: 'clashed',
+      message: conflictCopyMessage(MUTATIONS[name].longText?.label ?? ''),
       createdAt: Date.now(),
       dismissed: false,
       version: 1,
@@ -139,5 +140,17 @@ describe('conflict copies in the inbox (S16, S19, S50)', () => {
     // Only the clashing text, edited from the text kept now: nothing else of that edit is sent twice.
     expect(JSON.stringify(sent[0]?.args)).toContain(KEPT);
     expect(JSON.stringify(sent[0]?.args)).not.toContain('Older');
+  });
+
+  it('a refusal that carries CONFLICT (the self-review was already submitted) keeps its own words and all the text', () => {
+    const r = {
+      name: 'review.answer@1',
+      code: 'CONFLICT' as const,
+      message: 'You submitted your self-review on 2026-11-20; your text is kept in your inbox',
+      args: { id: RID, side: 'self', questionId: 'q-self', answer: { text: MINE }, base: { text: 'Older' } },
+    };
+    expect(conflictCopy(r)).toBeNull();
+    expect(whyText(r)).toBe(r.message);
+    expect(shownText(r)).toEqual([{ label: 'Text', text: MINE }]);
   });
 });

@@ -1,3 +1,4 @@
+import { conflictCopyMessage } from '@merit/shared/domain/long-text';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import { uuidv7 } from '@merit/shared/ids';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -73,7 +74,7 @@ describe('InboxScreen', () => {
     await db.rejections.put(
       makeRejection(actor.personId, {
         code: 'CONFLICT',
-        message: 'Your description edit clashed',
+        message: conflictCopyMessage('description'),
         args: { id: win.id, patch: { title: 'Quarterly report', description: 'Phone words' }, base: { description: 'Old' } },
       }),
     );

@@ -1,3 +1,4 @@
+import { conflictCopyMessage } from '@merit/shared/domain/long-text';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import type { Review } from '@merit/shared/domain/review';
 import { questionsOf } from '@merit/shared/domain/review';
@@ -72,7 +73,7 @@ export function typedText(args: unknown): { label: string; text: string }[] {
   return out;
 }
 
-type Filed = Pick<Rejection, 'code' | 'args'> & Partial<Pick<Rejection, 'name'>>;
+type Filed = Pick<Rejection, 'code' | 'args' | 'message'> & Partial<Pick<Rejection, 'name'>>;
 
 /**
  * A conflict copy (S16, S50): the long text its mutation declares (`longText` in the registry) and the person's
@@ -82,7 +83,8 @@ export function conflictCopy(r: Filed): { label: string; text: string } | null {
   if (r.code !== 'CONFLICT') return null;
   const def = mutationDef(r.name ?? '');
   const lt = def?.longText;
-  if (!def || !lt) return null;
+  // A refusal may carry CONFLICT too (a review already submitted): only the server's conflict-copy message is one.
+  if (!def || !lt || r.message !== conflictCopyMessage(lt.label)) return null;
   const parsed = def.args.safeParse(r.args);
   const text = parsed.success ? lt.mine(parsed.data) : undefined;
   return text === undefined ? null : { label: lt.label, text };
@@ -98,7 +100,7 @@ export function shownText(r: Filed): { label: string; text: string }[] {
 }
 
 /** What happened, in plain words. */
-export function whyText(r: Filed & Pick<Rejection, 'message'>): string {
+export function whyText(r: Filed): string {
   const copy = conflictCopy(r);
   if (copy)
     return `You and another device changed the ${copy.label} at the same time. The other version was kept; yours is below. “Use my version” puts yours in its place.`;
@@ -136,7 +138,7 @@ export function reviewAbout(r: Pick<Rejection, 'name' | 'args'>, row: unknown): 
 }
 
 /** The typed fields, a review answer's named after its question: "Overall performance (rating)". */
-export function labelledText(r: Pick<Rejection, 'name' | 'code' | 'args'>, row: unknown): { label: string; text: string }[] {
+export function labelledText(r: Pick<Rejection, 'name' | 'code' | 'args' | 'message'>, row: unknown): { label: string; text: string }[] {
   const q = reviewAbout(r, row)?.question;
   return shownText(r).map((f) =>
     q && (f.label === 'Rating' || f.label === 'Text')
