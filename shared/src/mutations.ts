@@ -24,6 +24,7 @@ import {
   proposeGoal,
   updateGoal,
 } from './domain/goal';
+import { type LongText, patchText, settleLongText } from './domain/long-text';
 import {
   createManagerNote,
   deleteManagerNote,
@@ -44,6 +45,7 @@ import {
   ReviewAckArgs,
   ReviewAnswerArgs,
   ReviewIdArgs,
+  reviewAnswerText,
   signOffReview,
   submitManager,
   submitSelf,
@@ -109,9 +111,20 @@ export interface MutationDef<T extends TableName, A> {
   args: z.ZodMiniType<A>;
   target(args: A): string;
   apply(prev: SyncTables[T] | undefined, args: A, ctx: RuleContext): RuleResult<SyncTables[T]>;
+  /**
+   * The long text this mutation edits, declared here and only here (S50): `apply` merges it with the `base` the
+   * edit carries (three-way, S16), the server names it in a conflict copy, the inbox offers "Use my version" from
+   * it, and the tests walk every declaration. Short fields are last-writer-wins per field and are not declared.
+   */
+  longText?: LongText<NoInfer<A>, SyncTables[T]>;
 }
 
-const def = <T extends TableName, A>(d: MutationDef<T, A>) => d;
+/** A registry entry; with `longText`, its `apply` settles that text against the stored one after the rule. */
+const def = <T extends TableName, A>(d: MutationDef<T, A>): MutationDef<T, A> => {
+  const lt = d.longText;
+  if (!lt) return d;
+  return { ...d, apply: (prev, args, ctx) => settleLongText(lt, prev, args, d.apply(prev, args, ctx)) };
+};
 
 /**
  * Names carry a version: an outbox written by an older client still applies after an upgrade, as long
@@ -119,12 +132,24 @@ const def = <T extends TableName, A>(d: MutationDef<T, A>) => d;
  */
 export const MUTATIONS = {
   'win.create@1': def({ table: 'wins', args: WinCreateArgs, target: (a) => a.id, apply: createWin }),
-  'win.update@1': def({ table: 'wins', args: WinUpdateArgs, target: (a) => a.id, apply: updateWin }),
+  'win.update@1': def({
+    table: 'wins',
+    args: WinUpdateArgs,
+    target: (a) => a.id,
+    apply: updateWin,
+    longText: patchText<'description', WinUpdateArgs, Win>('description', 'description'),
+  }),
   'win.delete@1': def({ table: 'wins', args: WinDeleteArgs, target: (a) => a.id, apply: deleteWin }),
   'inbox.dismiss@1': def({ table: 'rejections', args: InboxDismissArgs, target: (a) => a.id, apply: dismissRejection }),
   // goals and check-ins (issue 5)
   'goal.create@1': def({ table: 'goals', args: GoalCreateArgs, target: (a) => a.id, apply: createGoal }),
-  'goal.update@1': def({ table: 'goals', args: GoalUpdateArgs, target: (a) => a.id, apply: updateGoal }),
+  'goal.update@1': def({
+    table: 'goals',
+    args: GoalUpdateArgs,
+    target: (a) => a.id,
+    apply: updateGoal,
+    longText: patchText<'description', GoalUpdateArgs, Goal>('description', 'description'),
+  }),
   'goal.delete@1': def({ table: 'goals', args: GoalDeleteArgs, target: (a) => a.id, apply: deleteGoal }),
   'goal.accept@1': def({ table: 'goals', args: GoalAcceptArgs, target: (a) => a.id, apply: acceptGoal }),
   'goal.propose@1': def({ table: 'goals', args: GoalProposeArgs, target: (a) => a.id, apply: proposeGoal }),
@@ -133,7 +158,13 @@ export const MUTATIONS = {
   // notifications
   'notification.read@1': def({ table: 'notifications', args: NotificationReadArgs, target: (a) => a.id, apply: readNotification }),
   // --- reviews ---
-  'review.answer@1': def({ table: 'reviews', args: ReviewAnswerArgs, target: (a) => a.id, apply: answerReview }),
+  'review.answer@1': def({
+    table: 'reviews',
+    args: ReviewAnswerArgs,
+    target: (a) => a.id,
+    apply: answerReview,
+    longText: reviewAnswerText,
+  }),
   'review.submitSelf@1': def({ table: 'reviews', args: ReviewIdArgs, target: (a) => a.id, apply: submitSelf }),
   'review.submitManager@1': def({ table: 'reviews', args: ReviewIdArgs, target: (a) => a.id, apply: submitManager }),
   'review.signOff@1': def({ table: 'reviews', args: ReviewIdArgs, target: (a) => a.id, apply: signOffReview }),
@@ -143,13 +174,31 @@ export const MUTATIONS = {
   'win.restore@1': def({ table: 'wins', args: WinRestoreArgs, target: (a) => a.id, apply: restoreWin }),
   // --- notes ---
   'note.create@1': def({ table: 'notes', args: NoteCreateArgs, target: (a) => a.id, apply: createNote }),
-  'note.update@1': def({ table: 'notes', args: NoteUpdateArgs, target: (a) => a.id, apply: updateNote }),
+  'note.update@1': def({
+    table: 'notes',
+    args: NoteUpdateArgs,
+    target: (a) => a.id,
+    apply: updateNote,
+    longText: patchText<'body', NoteUpdateArgs, Note>('body', 'note'),
+  }),
   'note.delete@1': def({ table: 'notes', args: NoteDeleteArgs, target: (a) => a.id, apply: deleteNote }),
   'feedback.create@1': def({ table: 'feedback', args: FeedbackCreateArgs, target: (a) => a.id, apply: createFeedback }),
-  'feedback.update@1': def({ table: 'feedback', args: FeedbackUpdateArgs, target: (a) => a.id, apply: updateFeedback }),
+  'feedback.update@1': def({
+    table: 'feedback',
+    args: FeedbackUpdateArgs,
+    target: (a) => a.id,
+    apply: updateFeedback,
+    longText: patchText<'body', FeedbackUpdateArgs, Feedback>('body', 'feedback'),
+  }),
   'feedback.delete@1': def({ table: 'feedback', args: FeedbackDeleteArgs, target: (a) => a.id, apply: deleteFeedback }),
   'managerNote.create@1': def({ table: 'managerNotes', args: ManagerNoteCreateArgs, target: (a) => a.id, apply: createManagerNote }),
-  'managerNote.update@1': def({ table: 'managerNotes', args: ManagerNoteUpdateArgs, target: (a) => a.id, apply: updateManagerNote }),
+  'managerNote.update@1': def({
+    table: 'managerNotes',
+    args: ManagerNoteUpdateArgs,
+    target: (a) => a.id,
+    apply: updateManagerNote,
+    longText: patchText<'body', ManagerNoteUpdateArgs, ManagerNote>('body', 'note'),
+  }),
   'managerNote.delete@1': def({ table: 'managerNotes', args: ManagerNoteDeleteArgs, target: (a) => a.id, apply: deleteManagerNote }),
   // --- end notes ---
 } as const;

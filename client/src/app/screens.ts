@@ -35,3 +35,43 @@ export const RecordScreen = lazyScreen(() => import('@/features/me/record-screen
 export const ReviewsScreen = lazyScreen(() => import('@/features/reviews/reviews-screen').then((m) => m.default));
 export const ReviewScreen = lazyScreen(() => import('@/features/reviews/review-screen').then((m) => m.default));
 // --- end reviews ---
+
+/**
+ * Every screen an employee or a manager may open offline (S52). Loaded once the signed-in app is idle, so a
+ * phone that goes offline right after its first sign-in, before the service worker has cached the app (or
+ * taken control of the page), still opens each of them: a module once imported never touches the network
+ * again. The service worker's precache covers the next visits.
+ */
+const OFFLINE_SCREENS = [
+  LogWinScreen,
+  WinDetailScreen,
+  HomeDashboard,
+  GoalsScreen,
+  GoalDetailScreen,
+  GoalEditScreen,
+  CheckinScreen,
+  TeamScreen,
+  ReportScreen,
+  NotesArea,
+  NoteEditScreen,
+  FeedbackScreen,
+  ManagerNotesScreen,
+  ReviewsScreen,
+  ReviewScreen,
+  InboxScreen,
+  MeScreen,
+  RecordScreen,
+  NotificationsScreen,
+];
+
+/** Loads every offline screen, and what they load inside themselves (charts, the zip); HR's areas too for HR. */
+export function preloadOfflineScreens(role: string): Promise<unknown> {
+  const screens = role === 'hr' ? [...OFFLINE_SCREENS, CyclesArea, PeopleArea] : OFFLINE_SCREENS;
+  return Promise.allSettled([
+    ...screens.map((s) => s.preload()),
+    import('@/features/goals/kr-chart'),
+    import('@/features/goals/achievement-chart'),
+    // "Download my data" zips the device's copy offline too.
+    import('fflate'),
+  ]);
+}

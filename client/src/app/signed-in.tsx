@@ -7,7 +7,7 @@ import { SyncEngine } from '@/sync/engine';
 import { Layout } from './layout';
 import { askPersistOnce } from './me-cache';
 import { findRoute, RouteView } from './routes';
-import { LogWinScreen } from './screens';
+import { LogWinScreen, preloadOfflineScreens } from './screens';
 
 interface Props {
   me: Me;
@@ -35,8 +35,15 @@ export function SignedIn({ me, path, onSignedIn, onSignedOut }: Props) {
     askPersistOnce();
     // Loaded ahead so "Log a win" opens inside the tap, with the keyboard up.
     void LogWinScreen.preload().catch(() => {});
-    return () => ctx.engine.stop();
-  }, [ctx]);
+    // Then every other screen, once the page is idle: the first visit leaves the app usable offline (S52).
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => void preloadOfflineScreens(me.role), { timeout: 3000 });
+    return () => {
+      cancel(handle);
+      ctx.engine.stop();
+    };
+  }, [ctx, me.role]);
 
   // Signing in again after the session ended (same person, same database and outbox): sync at once.
   const reSignedIn = (next: Me) => {

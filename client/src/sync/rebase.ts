@@ -14,7 +14,8 @@ export function applyEntry(
 ): RuleResult<SyncRow> {
   const def = mutationDef(entry.name);
   if (!def) return { ok: false, error: { code: 'UNKNOWN_MUTATION', message: `Unknown mutation ${entry.name}` } };
-  const r = def.apply(prev, entry.args, { actor, now: entry.createdAt });
+  // The device's clock may be wrong: a rule never refuses on time here, the server decides (S1, S51).
+  const r = def.apply(prev, entry.args, { actor, now: entry.createdAt, clock: 'device' });
   return r.ok ? { ok: true, value: { ...r.value, version: prev?.version ?? 0 } } : r;
 }
 

@@ -1,3 +1,4 @@
+import { conflictCopyMessage } from '@merit/shared/domain/long-text';
 import type { Actor } from '@merit/shared/domain/person';
 import type { DomainError } from '@merit/shared/errors';
 import { parse } from '@merit/shared/errors';
@@ -37,9 +38,6 @@ async function lockDevice(q: Queryable, deviceId: string, actor: Actor): Promise
   if (!row || row.person_id !== actor.personId) throw domainError('FORBIDDEN', 'This device belongs to another person', 'deviceId');
   return Number(row.last_mutation_id);
 }
-
-const CONFLICT_MESSAGE = (field: string) =>
-  `Your ${field} edit clashed with one made on another device. That version was kept; yours is saved here.`;
 
 interface Recorded {
   status: 'applied' | 'rejected';
@@ -229,7 +227,8 @@ async function applyBatch(
       plan.results.push({ id: m.id, status: 'applied' });
       continue;
     }
-    const conflict: DomainError = { code: 'CONFLICT', message: CONFLICT_MESSAGE(next.conflict.field), field: next.conflict.field };
+    const what = p.def.longText?.label ?? next.conflict.field;
+    const conflict: DomainError = { code: 'CONFLICT', message: conflictCopyMessage(what), field: next.conflict.field };
     plan.fileInbox(m, conflict, now);
     plan.results.push({ id: m.id, status: 'applied', code: 'CONFLICT', message: conflict.message });
   }

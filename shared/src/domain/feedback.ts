@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { fail, ok, type RuleResult } from '../errors';
 import { LIMITS } from '../limits';
 import { baseText, Day, Id, requiredText } from './common';
-import { setLongText } from './long-text';
 import { created, ownedEditable, type RuleContext, softDelete } from './record';
 
 /** Private to the recipient by default; `manager` shares it with the recipient's manager (through the pull). */
@@ -87,7 +86,9 @@ export function updateFeedback(prev: Feedback | undefined, args: FeedbackUpdateA
   if (p.fromName !== undefined) next.fromName = p.fromName;
   if (p.date !== undefined) next.date = p.date;
   if (p.visibility !== undefined) next.visibility = p.visibility;
-  return setLongText(next, 'body', p.body, args.base?.body);
+  // The body is long text: the registry merges it with `args.base` (S16, `longText` in mutations.ts).
+  if (p.body !== undefined) next.body = p.body;
+  return ok(next);
 }
 
 export function deleteFeedback(prev: Feedback | undefined, _args: FeedbackDeleteArgs, ctx: RuleContext): RuleResult<Feedback> {

@@ -87,16 +87,16 @@ describe('goal rules', () => {
 
   it('update patches fields one by one; the description merges three-way (S16)', () => {
     const g = made({ description: 'alpha beta gamma' });
-    const r = updateGoal(g, { id: g.id, patch: { status: 'achieved' } }, ctx);
+    const r = MUTATIONS['goal.update@1'].apply(g, { id: g.id, patch: { status: 'achieved' } }, ctx);
     expect(r).toMatchObject({ ok: true, value: { status: 'achieved', title: g.title } });
     const stored = { ...g, description: 'alpha beta gamma delta' };
-    const merged = updateGoal(
+    const merged = MUTATIONS['goal.update@1'].apply(
       stored,
       { id: g.id, patch: { description: 'ALPHA beta gamma' }, base: { description: 'alpha beta gamma' } },
       ctx,
     );
     expect(merged).toMatchObject({ ok: true, value: { description: 'ALPHA beta gamma delta' } });
-    const clash = updateGoal(
+    const clash = MUTATIONS['goal.update@1'].apply(
       { ...g, description: 'alpha BETA gamma' },
       { id: g.id, patch: { description: 'alpha beta2 gamma', title: 'New' }, base: { description: 'alpha beta gamma' } },
       ctx,

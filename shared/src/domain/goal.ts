@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { fail, ok, type RuleResult } from '../errors';
 import { LIMITS } from '../limits';
-import { merge3 } from '../sync/merge';
 import { baseText, Day, Id, requiredText, text } from './common';
 import { mergeKeyResults } from './key-result-merge';
 import { created, ownedEditable, type RuleContext, softDelete } from './record';
@@ -205,12 +204,9 @@ function applyPatch(prev: Goal, patch: GoalPatch, base: GoalUpdateBase | undefin
   }
   // Each field wins on its own (S16), but the pair must still make a period.
   if (next.periodStart > next.dueDate) return fail('VALIDATION', PERIOD_WORDS, 'dueDate');
-  if (patch.description === undefined) return ok(next);
-  const from = base?.description;
-  if (from === undefined || from === next.description) return ok({ ...next, description: patch.description });
-  const merged = merge3(from, patch.description, next.description);
-  if (merged !== null) return ok({ ...next, description: merged });
-  return { ok: true, value: next, conflict: { field: 'description', text: patch.description } };
+  // The description is long text: the registry merges it with `base.description` (S16, `longText` in mutations.ts).
+  if (patch.description !== undefined) next.description = patch.description;
+  return ok(next);
 }
 
 /** Only the owner edits a goal, a manager included: they propose, the report decides. */

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { fail, ok, type RuleResult } from '../errors';
 import { LIMITS } from '../limits';
 import { baseText, Day, Id } from './common';
-import { setLongText } from './long-text';
 import { created, ownedEditable, type RuleContext, softDelete } from './record';
 
 /**
@@ -57,7 +56,9 @@ export function updateManagerNote(prev: ManagerNote | undefined, args: ManagerNo
   if (!managesSubject(base.value.subjectId, ctx)) return fail('FORBIDDEN', NOT_YOUR_REPORT, 'subjectId');
   const next: ManagerNote = { ...base.value, updatedAt: ctx.now };
   if (args.patch.date !== undefined) next.date = args.patch.date;
-  return setLongText(next, 'body', args.patch.body, args.base?.body);
+  // The body is long text: the registry merges it with `args.base` (S16, `longText` in mutations.ts).
+  if (args.patch.body !== undefined) next.body = args.patch.body;
+  return ok(next);
 }
 
 /** Deleting stays possible after the person moved on: it removes the manager's own words. */

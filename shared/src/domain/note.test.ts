@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../errors';
 import { uuidv7 } from '../ids';
+import { MUTATIONS } from '../mutations';
 import { createFeedback, type Feedback, FeedbackCreateArgs, feedbackVisibleTo, updateFeedback } from './feedback';
 import { createManagerNote, deleteManagerNote, type ManagerNote, updateManagerNote } from './manager-note';
 import { createNote, deleteNote, matchesNoteQuery, type Note, NoteCreateArgs, noteOrder, updateNote } from './note';
@@ -41,14 +42,14 @@ describe('private notes', () => {
 
   it('S16: a body edit from a stale base merges, or keeps the stored body and returns a conflict copy', () => {
     const n = note({ body: 'alpha beta gamma delta' });
-    const merged = updateNote(
+    const merged = MUTATIONS['note.update@1'].apply(
       { ...n, body: 'alpha beta gamma DELTA' },
       { id: n.id, patch: { body: 'ALPHA beta gamma delta' }, base: { body: 'alpha beta gamma delta' } },
       ctx,
     );
     expect(merged).toMatchObject({ ok: true, value: { body: 'ALPHA beta gamma DELTA' } });
     expect(merged.ok && merged.conflict).toBeFalsy();
-    const clash = updateNote(
+    const clash = MUTATIONS['note.update@1'].apply(
       { ...n, body: 'alpha BETA gamma delta' },
       { id: n.id, patch: { body: 'alpha beta2 gamma delta', pinned: true }, base: { body: 'alpha beta gamma delta' } },
       ctx,

@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { ok, type RuleResult } from '../errors';
 import { LIMITS } from '../limits';
 import { baseText, Day, Id, text } from './common';
-import { setLongText } from './long-text';
 import { created, ownedEditable, type RuleContext, softDelete, uniq } from './record';
 
 /**
@@ -83,7 +82,9 @@ export function updateNote(prev: Note | undefined, args: NoteUpdateArgs, ctx: Ru
   if (p.tags !== undefined) next.tags = uniq(p.tags);
   if (p.pinned !== undefined) next.pinned = p.pinned;
   if (p.date !== undefined) next.date = p.date;
-  return setLongText(next, 'body', p.body, args.base?.body);
+  // The body is long text: the registry merges it with `args.base` (S16, `longText` in mutations.ts).
+  if (p.body !== undefined) next.body = p.body;
+  return ok(next);
 }
 
 export function deleteNote(prev: Note | undefined, _args: NoteDeleteArgs, ctx: RuleContext): RuleResult<Note> {

@@ -5,6 +5,11 @@ export interface RuleContext {
   actor: Actor;
   /** Milliseconds since the epoch; the server's clock wins over the device's. */
   now: number;
+  /**
+   * `device` when a device runs the rule on its own clock (optimistically, in `mutate` and the rebase): a rule
+   * never REFUSES on time there (deadlines), it lets the mutation queue and the server decide on its clock (S1, S51).
+   */
+  clock?: 'device';
   /** The actor's direct reports, read by the server from the database (never from the client's claim). */
   reports?: readonly string[];
 }

@@ -79,4 +79,27 @@ describe('deadlines: each phase refuses its steps after its own deadline (DESIGN
     expect(managerPhaseOpen({ managerDeadline: TODAY, reopenCount: 0 }, Date.parse('2026-11-21T00:00:00Z'))).toBe(false);
     expect(managerPhaseOpen({ managerDeadline: PAST, reopenCount: 2 }, NOW)).toBe(true);
   });
+
+  it.each(Object.keys(STEP) as Step[])(
+    'S1, S51: on the device clock (ctx.clock = device) %s is never refused for a deadline: it queues and the server decides',
+    (step) => {
+      const s = STEP[step];
+      const late = review(s.from, { selfDeadline: PAST, managerDeadline: PAST });
+      expect(outcome(s.run(late))).toBe(step === 'acknowledge' ? 'applied' : 'DEADLINE_PASSED');
+      const onDevice = { ...late };
+      const r =
+        step === 'selfAnswer'
+          ? answerReview(onDevice, selfAnswer, ctx(EMP, { clock: 'device' }))
+          : step === 'managerAnswer'
+            ? answerReview(onDevice, mgrAnswer, ctx(MGR, { clock: 'device' }))
+            : step === 'submitSelf'
+              ? submitSelf(onDevice, { id: RID }, ctx(EMP, { clock: 'device' }))
+              : step === 'submitManager'
+                ? submitManager(onDevice, { id: RID }, ctx(MGR, { clock: 'device' }))
+                : step === 'signOff'
+                  ? signOffReview(onDevice, { id: RID }, ctx(MGR, { clock: 'device' }))
+                  : acknowledgeReview(onDevice, { id: RID }, ctx(EMP, { clock: 'device' }));
+      expect(outcome(r)).toBe('applied');
+    },
+  );
 });

@@ -50,9 +50,10 @@ export type Section = z.infer<typeof Section>;
 export const Sections = z.array(Section).check(z.minLength(1), z.maxLength(20));
 
 /** One answer to one question. `cites` are evidence items the person tapped: `{ table: 'wins', id }` and so on. */
+export const ANSWER_TEXT_MAX = 10_000;
 export const Answer = z.strictObject({
   rating: z.optional(z.nullable(z.number().check(z.int()))),
-  text: z.optional(text(10_000)),
+  text: z.optional(text(ANSWER_TEXT_MAX)),
   cites: z.optional(z.array(z.strictObject({ table: z.string().check(z.maxLength(32)), id: Id })).check(z.maxLength(50))),
 });
 export type Answer = z.infer<typeof Answer>;

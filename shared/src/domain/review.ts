@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { fail, ok, type RuleResult } from '../errors';
 import { Id, text } from './common';
+import type { LongText } from './long-text';
 import type { RuleContext, Synced } from './record';
 import { answeredBySide, isAnswered, missingRequired, questionsOf } from './review-answers';
-import { Answer, type Answers, type Section } from './review-template';
+import { ANSWER_TEXT_MAX, Answer, type Answers, type Section } from './review-template';
 
 // The answer helpers live in review-answers.ts; re-exported so callers keep one import for reviews.
 export { answeredBySide, isAnswered, missingRequired, questionsOf };
@@ -95,6 +96,8 @@ export const managerVisibleToReviewee = (r: Pick<Review, 'state'>) => isLocked(r
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** The deadline passes at the end of its day (UTC). */
 export const deadlinePassed = (deadline: string, now: number) => now >= Date.parse(`${deadline}T00:00:00Z`) + 86_400_000;
+/** A rule refuses on a deadline only on the server's clock: a device's clock may be wrong, so it queues (S1, S51). */
+const lateBy = (deadline: string, ctx: RuleContext) => ctx.clock !== 'device' && deadlinePassed(deadline, ctx.now);
 
 /** The manager phase is open: its deadline is not past, or HR reopened the review to be signed again. */
 export const managerPhaseOpen = (r: Pick<Review, 'managerDeadline' | 'reopenCount'>, now: number) =>
@@ -106,11 +109,16 @@ export const lockedMessage = (r: Pick<Review, 'signedOffAt'>) =>
 // ---------------------------------------------------------------------------------------------------------
 // Arguments
 
+/**
+ * `base.text` is the answer's text as the device had it when the person started typing: with it a concurrent
+ * edit on another device merges, or comes back as a conflict copy, instead of being overwritten (S16, S50).
+ */
 export const ReviewAnswerArgs = z.strictObject({
   id: Id,
   side: Side,
   questionId: z.string().check(z.minLength(1), z.maxLength(64)),
   answer: Answer,
+  base: z.optional(z.strictObject({ text: z.string().check(z.maxLength(ANSWER_TEXT_MAX)) })),
 });
 export type ReviewAnswerArgs = z.infer<typeof ReviewAnswerArgs>;
 export const ReviewIdArgs = z.strictObject({ id: Id });
@@ -156,8 +164,8 @@ const selfLate = (r: Review) =>
   `The self-review deadline (${r.selfDeadline}) has passed; ask HR to extend it. Your text is kept in your inbox`;
 const managerLate = (r: Review) =>
   `The manager-review deadline (${r.managerDeadline}) has passed; ask HR to extend it. Your text is kept in your inbox`;
-const managerDeadlineCheck = (r: Review, now: number): RuleResult<Review> =>
-  managerPhaseOpen(r, now) ? ok(r) : fail('DEADLINE_PASSED', managerLate(r), 'managerDeadline');
+const managerDeadlineCheck = (r: Review, ctx: RuleContext): RuleResult<Review> =>
+  ctx.clock === 'device' || managerPhaseOpen(r, ctx.now) ? ok(r) : fail('DEADLINE_PASSED', managerLate(r), 'managerDeadline');
 
 // ---------------------------------------------------------------------------------------------------------
 // Rules
@@ -186,12 +194,12 @@ export function answerReview(prev: Review | undefined, args: ReviewAnswerArgs, c
     // The transition table refuses a self answer once the self-review is submitted, before the deadline is looked at.
     const m = move(r, 'selfAnswer', () => selfDone(r));
     if (!m.ok) return m;
-    if (deadlinePassed(r.selfDeadline, ctx.now)) return fail('DEADLINE_PASSED', selfLate(r), 'selfDeadline');
+    if (lateBy(r.selfDeadline, ctx)) return fail('DEADLINE_PASSED', selfLate(r), 'selfDeadline');
     state = m.value;
   } else {
     const m = move(r, 'managerAnswer', () => (r.state === 'manager_submitted' ? managerDone(r) : managerEarly()));
     if (!m.ok) return m;
-    const late = managerDeadlineCheck(r, ctx.now);
+    const late = managerDeadlineCheck(r, ctx);
     if (!late.ok) return late;
     state = m.value;
   }
@@ -203,6 +211,23 @@ export function answerReview(prev: Review | undefined, args: ReviewAnswerArgs, c
   if (a.cites !== undefined) merged.cites = a.cites;
   return ok({ ...r, state, [key]: { ...r[key], [q.id]: merged }, updatedAt: ctx.now });
 }
+
+const answersKey = (side: Side) => (side === 'self' ? 'selfAnswers' : 'managerAnswers');
+
+/** The text of a review answer is long text (S50), declared on `review.answer@1` in the registry. */
+export const reviewAnswerText: LongText<ReviewAnswerArgs, Review> = {
+  label: 'answer',
+  field: 'answer.text',
+  mine: (a) => a.answer.text,
+  base: (a) => a.base?.text,
+  stored: (r, a) => r[answersKey(a.side)][a.questionId]?.text ?? '',
+  put: (r, a, text) => {
+    const key = answersKey(a.side);
+    return { ...r, [key]: { ...r[key], [a.questionId]: { ...r[key][a.questionId], text } } };
+  },
+  withBase: (a, base) => ({ ...a, base: { text: base } }),
+  only: (a, base) => ({ id: a.id, side: a.side, questionId: a.questionId, answer: { text: a.answer.text }, base: { text: base } }),
+};
 
 function requiredCheck(r: Review, side: Side): RuleResult<Review> {
   const missing = missingRequired(r, side);
@@ -222,7 +247,7 @@ export function submitSelf(prev: Review | undefined, _args: ReviewIdArgs, ctx: R
   const r = g.value;
   const m = move(r, 'submitSelf', () => selfDone(r));
   if (!m.ok) return m;
-  if (deadlinePassed(r.selfDeadline, ctx.now)) return fail('DEADLINE_PASSED', selfLate(r), 'selfDeadline');
+  if (lateBy(r.selfDeadline, ctx)) return fail('DEADLINE_PASSED', selfLate(r), 'selfDeadline');
   const req = requiredCheck(r, 'self');
   if (!req.ok) return req;
   return ok({ ...r, state: m.value, selfSubmittedAt: ctx.now, updatedAt: ctx.now });
@@ -235,7 +260,7 @@ export function submitManager(prev: Review | undefined, _args: ReviewIdArgs, ctx
   const r = g.value;
   const m = move(r, 'submitManager', () => (r.state === 'manager_submitted' ? managerDone(r) : managerEarly()));
   if (!m.ok) return m;
-  const late = managerDeadlineCheck(r, ctx.now);
+  const late = managerDeadlineCheck(r, ctx);
   if (!late.ok) return late;
   const req = requiredCheck(r, 'manager');
   if (!req.ok) return req;
@@ -249,7 +274,7 @@ export function signOffReview(prev: Review | undefined, _args: ReviewIdArgs, ctx
   const r = g.value;
   const m = move(r, 'signOff', () => 'Submit the review before signing it off');
   if (!m.ok) return m;
-  const late = managerDeadlineCheck(r, ctx.now);
+  const late = managerDeadlineCheck(r, ctx);
   if (!late.ok) return late;
   return ok({ ...r, state: m.value, signedOffAt: ctx.now, updatedAt: ctx.now });
 }

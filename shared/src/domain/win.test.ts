@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../errors';
 import { uuidv7 } from '../ids';
-import { mutationDef } from '../mutations';
+import { MUTATIONS, mutationDef } from '../mutations';
 import { createWin, deleteWin, matchesWinQuery, restoreWin, updateWin, type Win, WinCreateArgs, WinRestoreArgs, winVisibleTo } from './win';
 
 const me = { personId: uuidv7(), role: 'employee' as const };
@@ -48,13 +48,17 @@ describe('win rules', () => {
 
   it('S16: a description edit from a stale base merges, or keeps the stored text and returns a conflict copy', () => {
     const w = made({ description: 'alpha beta gamma delta' });
-    const merged = updateWin(
+    const merged = MUTATIONS['win.update@1'].apply(
       w,
       { id: w.id, patch: { description: 'alpha beta gamma DELTA' }, base: { description: 'ALPHA beta gamma delta' } },
       ctx,
     );
     expect(merged).toMatchObject({ ok: true, value: { description: 'alpha beta gamma DELTA' } });
-    const clash = updateWin(w, { id: w.id, patch: { description: 'totally new' }, base: { description: 'something older' } }, ctx);
+    const clash = MUTATIONS['win.update@1'].apply(
+      w,
+      { id: w.id, patch: { description: 'totally new' }, base: { description: 'something older' } },
+      ctx,
+    );
     expect(clash).toMatchObject({
       ok: true,
       value: { description: 'alpha beta gamma delta' },

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { fail, ok, type RuleResult } from '../errors';
 import { LIMITS } from '../limits';
-import { merge3 } from '../sync/merge';
 import { baseText, Day, Id, requiredText, text } from './common';
 import { created, ownedEditable, type RuleContext, softDelete, uniq } from './record';
 
@@ -120,14 +119,9 @@ export function updateWin(prev: Win | undefined, args: WinUpdateArgs, ctx: RuleC
   if (p.visibility !== undefined) next.visibility = p.visibility;
   if (p.goalId !== undefined) next.goalId = p.goalId;
   if (p.krId !== undefined) next.krId = p.krId;
-  if (p.description === undefined) return ok(next);
-  const from = args.base?.description;
-  // Unchanged since the device's base: a plain overwrite. Changed: merge, or keep the stored text and
-  // hand the person's text back as a conflict copy.
-  if (from === undefined || from === next.description) return ok({ ...next, description: p.description });
-  const merged = merge3(from, p.description, next.description);
-  if (merged !== null) return ok({ ...next, description: merged });
-  return { ok: true, value: next, conflict: { field: 'description', text: p.description } };
+  // The description is long text: the registry merges it with `args.base` (S16, `longText` in mutations.ts).
+  if (p.description !== undefined) next.description = p.description;
+  return ok(next);
 }
 
 export function deleteWin(prev: Win | undefined, _args: WinDeleteArgs, ctx: RuleContext): RuleResult<Win> {

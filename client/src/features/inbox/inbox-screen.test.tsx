@@ -1,3 +1,4 @@
+import { conflictCopyMessage } from '@merit/shared/domain/long-text';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import { uuidv7 } from '@merit/shared/ids';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -73,7 +74,7 @@ describe('InboxScreen', () => {
     await db.rejections.put(
       makeRejection(actor.personId, {
         code: 'CONFLICT',
-        message: 'Your description edit clashed',
+        message: conflictCopyMessage('description'),
         args: { id: win.id, patch: { title: 'Quarterly report', description: 'Phone words' }, base: { description: 'Old' } },
       }),
     );
@@ -100,7 +101,9 @@ describe('rejection words', () => {
   it('names the kind of change whatever its version', () => {
     expect(whatItWas('win.create@1')).toBe('A win you logged');
     expect(whatItWas('win.create@7')).toBe('A win you logged');
-    expect(whatItWas('goal.update@1')).toBe('A change you made');
+    expect(whatItWas('goal.update@1')).toBe('A change to a goal');
+    expect(whatItWas('checkin.create@1')).toBe('A check-in');
+    expect(whatItWas('someday.new@1')).toBe('A change you made');
   });
 
   it('keeps the words a person typed and drops ids, days and flags', () => {

@@ -11,7 +11,6 @@ export interface ReapplyPlan {
   label: string;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const kind = (name: string) => name.split('@')[0] ?? '';
 
 /** The record a refused mutation was about, so the inbox can read its current state; null if it names none. */
@@ -26,33 +25,36 @@ export function reapplyTarget(r: Pick<Rejection, 'name' | 'args'>): { table: Tab
  * How to send a refused change again, as a NEW mutation against the record as it is now, or null when that
  * is no longer allowed. Allowed means the shared rule accepts it on the current local row: a deleted win
  * takes no edit (S17), someone else's record takes none at all. The server still decides.
- * - a conflict copy (S16): "Use my version" puts the person's text over the kept one (`base` = the current text);
+ * - a conflict copy (S16, S50), of whichever long text the mutation declares (`longText` in the registry):
+ *   "Use my version" sends only the person's text, with `base` = the text kept now, so it replaces it;
  * - a refused new win: "Log it again" with a fresh id;
- * - anything else: "Apply again", the same arguments.
+ * - anything else: "Apply again", the same arguments (a long text edited from the text kept now).
  */
 export function reapplyPlan(r: Rejection, current: AnyRow | null, actor: Actor, now: number, newId: string): ReapplyPlan | null {
   const def = mutationDef(r.name);
-  if (!def || kind(r.name).startsWith('inbox.') || !isRecord(r.args)) return null;
-  let args: Record<string, unknown> = r.args;
+  if (!def || kind(r.name).startsWith('inbox.')) return null;
+  const sent = def.args.safeParse(r.args);
+  if (!sent.success) return null;
+  let args: unknown = sent.data;
   let label = 'Apply again';
   let prev: AnyRow | undefined = current ?? undefined;
-  if (kind(r.name) === 'win.create') {
-    args = { ...args, id: newId };
+  const lt = def.longText;
+  if (kind(r.name) === 'win.create' && typeof r.args === 'object' && r.args !== null) {
+    args = { ...r.args, id: newId };
     label = 'Log it again';
     prev = undefined;
-  } else if (kind(r.name) === 'win.update' && isRecord(args.patch)) {
-    const currentText = current && 'description' in current ? current.description : undefined;
+  } else if (lt && current && lt.mine(sent.data) !== undefined) {
+    const kept = lt.stored(current, sent.data);
     if (r.code === 'CONFLICT') {
       // The other fields of that edit were applied; only the clashing text is left to settle.
-      args = { id: args.id, patch: { description: args.patch.description } };
+      args = lt.only(sent.data, kept);
       label = 'Use my version';
-    }
-    if (isRecord(args.patch) && args.patch.description !== undefined && currentText !== undefined)
-      args = { ...args, base: { description: currentText } };
+    } else args = lt.withBase(sent.data, kept);
   }
   const parsed = def.args.safeParse(args);
   if (!parsed.success) return null;
-  const dry = def.apply(prev, parsed.data, { actor, now });
+  // On the device's clock: a deadline is the server's to decide (S1, S51), so it never hides the button.
+  const dry = def.apply(prev, parsed.data, { actor, now, clock: 'device' });
   if (!dry.ok || dry.conflict) return null;
   return { name: r.name as MutationName, args: parsed.data as MutationArgs<MutationName>, label };
 }

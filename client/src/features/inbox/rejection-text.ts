@@ -1,15 +1,32 @@
+import { conflictCopyMessage } from '@merit/shared/domain/long-text';
 import type { Rejection } from '@merit/shared/domain/rejection';
 import type { Review } from '@merit/shared/domain/review';
 import { questionsOf } from '@merit/shared/domain/review';
+import { type MutationName, mutationDef } from '@merit/shared/mutations';
 import { describeError } from '@/lib/errors';
 
-const WHAT: Record<string, string> = {
+/** "win.create@1" -> "win.create": a mutation's kind, whatever its version. */
+type KindOf<N> = N extends `${infer K}@${string}` ? K : never;
+export type MutationKind = KindOf<MutationName>;
+
+/**
+ * The kind of change in words, for EVERY mutation of the registry: typed from `MutationName`, so a mutation added
+ * without words here fails to compile (a refusal of it would otherwise say only "A change you made").
+ */
+export const WHAT: { readonly [K in MutationKind]: string } = {
   'win.create': 'A win you logged',
   'win.update': 'A change to a win',
   'win.delete': 'Deleting a win',
   'win.restore': 'Bringing back a deleted win',
   'inbox.dismiss': 'Dismissing an item',
-  // --- notes ---
+  'goal.create': 'A goal you set',
+  'goal.update': 'A change to a goal',
+  'goal.delete': 'Deleting a goal',
+  'goal.accept': 'Accepting a proposed goal',
+  'goal.propose': 'A goal you proposed',
+  'checkin.create': 'A check-in',
+  'checkin.delete': 'Deleting a check-in',
+  'notification.read': 'Marking a notification as read',
   'note.create': 'A note you wrote',
   'note.update': 'A change to a note',
   'note.delete': 'Deleting a note',
@@ -19,19 +36,20 @@ const WHAT: Record<string, string> = {
   'managerNote.create': 'A note about a report',
   'managerNote.update': 'A change to a note about a report',
   'managerNote.delete': 'Deleting a note about a report',
-  // --- end notes ---
-  // --- reviews ---
   'review.answer': 'An answer in a review',
   'review.submitSelf': 'Submitting your self-review',
   'review.submitManager': 'Submitting a review',
   'review.signOff': 'Signing off a review',
   'review.acknowledge': 'Acknowledging a review',
-
-  // --- end reviews ---
 };
 
+const isKind = (k: string): k is MutationKind => Object.hasOwn(WHAT, k);
+
 /** "win.create@1" -> "A win you logged": the kind of change, in words, whatever its version. */
-export const whatItWas = (name: string): string => WHAT[name.split('@')[0] ?? ''] ?? 'A change you made';
+export function whatItWas(name: string): string {
+  const k = name.split('@')[0] ?? '';
+  return isKind(k) ? WHAT[k] : 'A change you made';
+}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -55,26 +73,41 @@ export function typedText(args: unknown): { label: string; text: string }[] {
   return out;
 }
 
-const isConflictCopy = (r: Pick<Rejection, 'code' | 'args'>) =>
-  r.code === 'CONFLICT' && isRecord(r.args) && isRecord(r.args.patch) && typeof r.args.patch.description === 'string';
+type Filed = Pick<Rejection, 'code' | 'args' | 'message'> & Partial<Pick<Rejection, 'name'>>;
 
 /**
- * What the card shows: for a conflict copy (S16) only the clashing text, since the rest of that edit was
- * saved; for a refusal everything the person typed.
+ * A conflict copy (S16, S50): the long text its mutation declares (`longText` in the registry) and the person's
+ * version of it; null for anything else.
  */
-export function shownText(r: Pick<Rejection, 'code' | 'args'>): { label: string; text: string }[] {
-  const all = typedText(r.args);
-  return isConflictCopy(r) ? all.filter((f) => f.label === 'Description') : all;
+export function conflictCopy(r: Filed): { label: string; text: string } | null {
+  if (r.code !== 'CONFLICT') return null;
+  const def = mutationDef(r.name ?? '');
+  const lt = def?.longText;
+  // A refusal may carry CONFLICT too (a review already submitted): only the server's conflict-copy message is one.
+  if (!def || !lt || r.message !== conflictCopyMessage(lt.label)) return null;
+  const parsed = def.args.safeParse(r.args);
+  const text = parsed.success ? lt.mine(parsed.data) : undefined;
+  return text === undefined ? null : { label: lt.label, text };
+}
+
+/**
+ * What the card shows: for a conflict copy only the clashing text, since the rest of that edit was saved; for a
+ * refusal everything the person typed.
+ */
+export function shownText(r: Filed): { label: string; text: string }[] {
+  const copy = conflictCopy(r);
+  return copy ? [{ label: `Your ${copy.label}`, text: copy.text }] : typedText(r.args);
 }
 
 /** What happened, in plain words. */
-export function whyText(r: Pick<Rejection, 'code' | 'message' | 'args'> & Partial<Pick<Rejection, 'name'>>): string {
-  if (isConflictCopy(r))
-    return 'You and another device changed the description at the same time. The other version was kept; yours is below.';
+export function whyText(r: Filed): string {
+  const copy = conflictCopy(r);
+  if (copy)
+    return `You and another device changed the ${copy.label} at the same time. The other version was kept; yours is below. “Use my version” puts yours in its place.`;
   return reviewWords(r) ?? describeError({ code: r.code, message: r.message });
 }
 
-export const copyableText = (r: Pick<Rejection, 'code' | 'args'>): string =>
+export const copyableText = (r: Filed): string =>
   shownText(r)
     .map((f) => f.text)
     .join('\n\n');
@@ -105,10 +138,14 @@ export function reviewAbout(r: Pick<Rejection, 'name' | 'args'>, row: unknown): 
 }
 
 /** The typed fields, a review answer's named after its question: "Overall performance (rating)". */
-export function labelledText(r: Pick<Rejection, 'name' | 'code' | 'args'>, row: unknown): { label: string; text: string }[] {
+export function labelledText(r: Pick<Rejection, 'name' | 'code' | 'args' | 'message'>, row: unknown): { label: string; text: string }[] {
   const q = reviewAbout(r, row)?.question;
   return shownText(r).map((f) =>
-    q && (f.label === 'Rating' || f.label === 'Text') ? { ...f, label: `${q} (${f.label.toLowerCase()})` } : f,
+    q && (f.label === 'Rating' || f.label === 'Text')
+      ? { ...f, label: `${q} (${f.label.toLowerCase()})` }
+      : q && f.label === 'Your answer'
+        ? { ...f, label: `${q} (your version)` }
+        : f,
   );
 }
 // --- end reviews ---

@@ -67,8 +67,11 @@ describe('a manager answer refused after the manager-review deadline', () => {
     expect(copyableText(late)).toBe('Written on the train');
   });
 
-  it('offers "Apply again" only once HR has moved the deadline on the review the device holds', () => {
-    expect(reapplyPlan(late, review('manager_in_progress', { managerDeadline: '2026-11-19' }), manager, NOW, RID)).toBeNull();
+  it('S1, S51: offers "Apply again" whatever the device clock says of the deadline: the server decides on its own', () => {
+    expect(reapplyPlan(late, review('manager_in_progress', { managerDeadline: '2026-11-19' }), manager, NOW, RID)).toMatchObject({
+      label: 'Apply again',
+    });
+    expect(reapplyPlan(late, review('signed_off', { managerDeadline: '2026-11-19' }), manager, NOW, RID)).toBeNull();
     const extended = review('manager_in_progress', { managerDeadline: '2026-12-01' });
     expect(reapplyPlan(late, extended, manager, NOW, RID)).toMatchObject({ label: 'Apply again', args: late.args });
   });

@@ -78,7 +78,7 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
                   cites={citeViews(review.managerAnswers[q.id], evidence)}
                   current={q.id === currentId}
                   onFocus={() => setCurrentId(q.id)}
-                  onSave={(patch, debounce) => save(q.id, patch, debounce)}
+                  onSave={(patch, debounce, base) => save(q.id, patch, debounce, base)}
                   onFlush={() => flush(q.id)}
                 />
               </div>

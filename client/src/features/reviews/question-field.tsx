@@ -20,7 +20,8 @@ interface Props {
   answer: Answer | undefined;
   /** Titles of the cited items (an item this device does not hold shows as "Cited item"). */
   cites: CiteView[];
-  onSave(patch: Answer, debounce?: boolean): void;
+  /** `base` is the text the typing started from, for the server's merge (S50). */
+  onSave(patch: Answer, debounce?: boolean, base?: string): void;
   onFlush(): void;
   onFocus?(): void;
   current?: boolean;
@@ -31,12 +32,17 @@ export function QuestionField({ question: q, answer, cites, onSave, onFlush, onF
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState(answer?.text ?? '');
+  // The text the field's content was typed over: the row's when the field took it, then what was last saved.
+  const base = useRef(answer?.text ?? '');
   // The rating shows at once; the stored row follows a moment later (mutate, then the live query).
   const [rating, setRating] = useState(answer?.rating);
   useEffect(() => setRating(answer?.rating), [answer?.rating]);
   // Text from elsewhere (a pull, another device) replaces the field only while the person is not typing in it.
   useEffect(() => {
-    if (document.activeElement !== area.current) setText(answer?.text ?? '');
+    if (document.activeElement !== area.current) {
+      setText(answer?.text ?? '');
+      base.current = answer?.text ?? '';
+    }
   }, [answer?.text]);
   const removeCite = (c: CiteView) => onSave({ cites: (answer?.cites ?? []).filter((x) => !(x.id === c.id && x.table === c.table)) });
   const help = q.kind === 'competency' ? q.competency.description || q.help : q.help;
@@ -62,7 +68,8 @@ export function QuestionField({ question: q, answer, cites, onSave, onFlush, onF
             aria-describedby={help ? `${id}-h` : undefined}
             onChange={(e) => {
               setText(e.target.value);
-              onSave({ text: e.target.value }, true);
+              onSave({ text: e.target.value }, true, base.current);
+              base.current = e.target.value;
             }}
             onFocus={onFocus}
             onBlur={onFlush}

@@ -1,4 +1,4 @@
-import { answeredBySide, type Review, type Side } from '@merit/shared/domain/review';
+import { answeredBySide, deadlinePassed, type Review, type Side } from '@merit/shared/domain/review';
 import type { Answer, Question, Section } from '@merit/shared/domain/review-template';
 import type { EvidenceItem } from '@/db/hooks';
 import { useReviewGoals } from '@/db/review-hooks';
@@ -15,6 +15,8 @@ export function citeViews(answer: Answer | undefined, evidence: readonly Evidenc
 }
 
 export function ReviewHead({ review, who, due }: { review: Review; who: string; due: string | null }) {
+  // A hint only: this device's clock may be wrong, so nothing is refused on it; the server decides (S1, S51).
+  const late = due !== null && deadlinePassed(due, Date.now()) && !(due === review.managerDeadline && review.reopenCount > 0);
   return (
     <div className="review-head">
       <p className="review-head-who">{who}</p>
@@ -22,6 +24,12 @@ export function ReviewHead({ review, who, due }: { review: Review; who: string; 
         {review.cycleName} · {formatDay(review.periodStart)} – {formatDay(review.periodEnd)}
         {due && <> · due {formatDay(due)}</>}
       </p>
+      {late && (
+        <p className="notice" role="status">
+          By this device's clock the deadline has passed. Your changes are still saved and sent: the server decides, and anything it refuses
+          comes back to your inbox with your text.
+        </p>
+      )}
     </div>
   );
 }

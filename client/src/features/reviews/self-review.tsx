@@ -53,7 +53,7 @@ export function SelfReviewForm({ review }: { review: Review }) {
                 cites={citeViews(review.selfAnswers[q.id], evidence)}
                 current={q.id === currentId}
                 onFocus={() => setCurrentId(q.id)}
-                onSave={(patch, debounce) => save(q.id, patch, debounce)}
+                onSave={(patch, debounce, base) => save(q.id, patch, debounce, base)}
                 onFlush={() => flush(q.id)}
               />
             ))

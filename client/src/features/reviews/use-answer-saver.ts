@@ -9,18 +9,25 @@ export const SAVE_DELAY_MS = 600;
 
 /**
  * Saves answers through `mutate('review.answer@1')`, one question at a time: ratings and cites at once, text
- * debounced per question; pending text is flushed on blur and when the screen goes away. `onError` gets the
- * rule's refusal (a locked review, a passed deadline), which writes nothing.
+ * debounced per question; pending text is flushed on blur and when the screen goes away, so typing is on the
+ * device (and in the outbox) before anything else can lose it. A text carries its `base`, the text it was typed
+ * over (the first of a debounced run), so the server merges it with another device's edit or keeps it as a
+ * conflict copy (S50). `onError` gets the rule's refusal (a locked review), which writes nothing; a deadline is
+ * never refused on the device's clock (S51).
  */
 export function useAnswerSaver(reviewId: string, side: Side, onError: (message: string | null) => void) {
   const mutate = useMutate();
-  const pending = useRef(new Map<string, { patch: Answer; timer: ReturnType<typeof setTimeout> }>());
+  const pending = useRef(new Map<string, { patch: Answer; base: string | undefined; timer: ReturnType<typeof setTimeout> }>());
   const errorRef = useRef(onError);
   errorRef.current = onError;
 
   const send = useCallback(
-    async (questionId: string, answer: Answer) => {
-      const r = await mutate('review.answer@1', { id: reviewId, side, questionId, answer });
+    async (questionId: string, answer: Answer, base: string | undefined) => {
+      // Stored answers are trimmed (the schema trims), so the base is compared trimmed too.
+      const from = base?.trim();
+      const withBase = answer.text !== undefined && from !== undefined && from !== answer.text.trim();
+      const args = { id: reviewId, side, questionId, answer, ...(withBase ? { base: { text: from } } : {}) };
+      const r = await mutate('review.answer@1', args);
       errorRef.current(r.ok ? null : localRefusal(r.error.message));
     },
     [mutate, reviewId, side],
@@ -32,23 +39,25 @@ export function useAnswerSaver(reviewId: string, side: Side, onError: (message: 
         if (questionId !== undefined && qid !== questionId) continue;
         clearTimeout(p.timer);
         pending.current.delete(qid);
-        void send(qid, p.patch);
+        void send(qid, p.patch, p.base);
       }
     },
     [send],
   );
 
   const save = useCallback(
-    (questionId: string, patch: Answer, debounce = false) => {
+    (questionId: string, patch: Answer, debounce = false, base?: string) => {
       const prev = pending.current.get(questionId);
       if (prev) clearTimeout(prev.timer);
       const merged = { ...prev?.patch, ...patch };
+      // A debounced run is one edit: its base is the text before its first keystroke.
+      const from = prev ? (prev.base ?? base) : base;
       if (!debounce) {
         pending.current.delete(questionId);
-        void send(questionId, merged);
+        void send(questionId, merged, from);
         return;
       }
-      pending.current.set(questionId, { patch: merged, timer: setTimeout(() => flush(questionId), SAVE_DELAY_MS) });
+      pending.current.set(questionId, { patch: merged, base: from, timer: setTimeout(() => flush(questionId), SAVE_DELAY_MS) });
     },
     [send, flush],
   );
