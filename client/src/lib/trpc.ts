@@ -1,16 +1,26 @@
 import type { AppRouter } from '@merit/server/router';
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from '@trpc/client';
 import type { SyncTransport } from '@/sync/transport';
 
 export { type ErrorInfo, errorCode } from './errors';
 
-/** The one tRPC client: subscriptions over server-sent events, everything else batched over HTTP. */
+const sameOrigin: typeof fetch = (u, o) => fetch(u, { ...o, credentials: 'same-origin' });
+
+/**
+ * The one tRPC client: subscriptions over server-sent events; `sync.pull` alone as a POST, because its cursor
+ * holds a version per space the person reads and outgrows any URL (a manager with 32 reports did; docs/SYNC.md
+ * S6); everything else batched over HTTP.
+ */
 export const trpc = createTRPCClient<AppRouter>({
   links: [
     splitLink({
       condition: (op) => op.type === 'subscription',
       true: httpSubscriptionLink({ url: '/trpc' }),
-      false: httpBatchLink({ url: '/trpc', maxURLLength: 2000, fetch: (u, o) => fetch(u, { ...o, credentials: 'same-origin' }) }),
+      false: splitLink({
+        condition: (op) => op.path === 'sync.pull',
+        true: httpLink({ url: '/trpc', methodOverride: 'POST', fetch: sameOrigin }),
+        false: httpBatchLink({ url: '/trpc', maxURLLength: 2000, fetch: sameOrigin }),
+      }),
     }),
   ],
 });

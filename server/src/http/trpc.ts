@@ -49,6 +49,9 @@ export async function mountTrpc(app: FastifyInstance, deps: Deps): Promise<void>
     trpcOptions: {
       router: appRouter,
       maxBatchSize: MAX_BATCH,
+      // `sync.pull` is a query sent as a POST (its cursor grows with the spaces a person reads; docs/SYNC.md S6).
+      // Queries only read, and a POST still passes the CSRF guard (JSON, same origin) before any procedure runs.
+      allowMethodOverride: true,
       createContext: (opts) => createContext(deps, opts),
       onError({ error, path, req }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');

@@ -62,6 +62,35 @@ describe('the pull cache, kept fresh by the change bus (docs/SYNC.md, "Caches")'
     expect(counted.count()).toBe(0);
   });
 
+  it('a device that never pushed is answered from memory too, and its first push, made through another process, is seen', async () => {
+    const p = await createPerson(db);
+    const here = callerAs(db, bus, p);
+    const deviceId = uuidv7();
+    const first = await here.sync.pull({ protocol: P, deviceId, cursor: null });
+    const counted = counting(db);
+    const again = await pull(counted.db, { personId: p.id, role: p.role }, { protocol: P, deviceId, cursor: first.cursor }, bus.cache);
+    expect(again).toEqual({ cursor: first.cursor, lastMutationId: 0, reset: false, hasMore: false, changes: [] });
+    expect(counted.count()).toBe(0);
+
+    const elsewhere = await createChangeBus(db);
+    try {
+      const win = uuidv7();
+      await callerAs(db, elsewhere, p).sync.push({ protocol: P, deviceId, mutations: [create(1, win, 'From a pull-only device')] });
+      await expect
+        .poll(async () => {
+          const page = await here.sync.pull({ protocol: P, deviceId, cursor: first.cursor });
+          expect(page.lastMutationId === 1).toBe(page.changes.some((ch) => ch.id === win));
+          return page.lastMutationId;
+        })
+        .toBe(1);
+      // Now bound to its owner (S2): anyone else's pull for it is refused, whatever this process remembers.
+      const stranger = await createPerson(db);
+      await expect(callerAs(db, bus, stranger).sync.pull({ protocol: P, deviceId, cursor: null })).rejects.toThrow(/another person/);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('S13: a push is seen by the very next pull in this process, acknowledged together with its rows', async () => {
     const p = await createPerson(db);
     const c = callerAs(db, bus, p);

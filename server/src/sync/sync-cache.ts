@@ -55,8 +55,10 @@ export class SyncCache {
     const epoch = this.epoch;
     const at = Date.now();
     const state = await readDeviceState(q, deviceId, personId);
-    // A device that never pushed is not cached: its first push must not need a bus message to be seen.
-    if (epoch === this.epoch && state.ownerId !== null) {
+    // A device that never pushed is cached like any other, so a pull-only device is as cheap (issue 16). Its first
+    // push is still seen at once: it forgets the device here, and that push writes to a space this device reads
+    // (a row, or the rejection in its owner's own space), so every other process forgets it on the NOTIFY.
+    if (epoch === this.epoch) {
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
       this.entries.set(deviceId, { personId, state, at });
     }

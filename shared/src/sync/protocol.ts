@@ -45,7 +45,8 @@ export interface PushOutput {
 export const PullInput = z.strictObject({
   protocol: z.int(),
   deviceId: z.uuid(),
-  cursor: z.nullable(z.string().check(z.maxLength(100_000))),
+  // A version per readable space (about 48 characters each): room for about 20,000 spaces inside the body limit.
+  cursor: z.nullable(z.string().check(z.maxLength(1_000_000))),
   limit: z.optional(z.int().check(z.positive(), z.maximum(LIMITS.pullPageMax))),
 });
 export type PullInput = z.infer<typeof PullInput>;
