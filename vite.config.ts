@@ -2,16 +2,18 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompress } from './client/build/precompress';
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 const THEME = '#1d5c4d';
+const OUT = r('./dist/client');
 
 export default defineConfig({
   root: 'client',
   publicDir: '../public',
   resolve: { alias: { '@': r('./client/src') } },
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  build: { outDir: OUT, emptyOutDir: true, sourcemap: true },
   server: { proxy: { '/trpc': { target: 'http://localhost:8080', changeOrigin: false } } },
   plugins: [
     react(),
@@ -53,5 +55,7 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // Brotli and gzip copies of every text file, served by content negotiation (server/src/http/static.ts).
+    precompress(OUT),
   ],
 });

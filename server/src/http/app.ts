@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
 import type { Env } from '../env';
 import type { ChangeBus } from '../sync/bus';
+import { compressAnswers } from './compress';
 import { mountExport } from './export-route';
 import { Metrics, metricsAllowed } from './metrics';
 import { pathOf } from './request-info';
@@ -68,6 +69,8 @@ export async function buildApp({ db, env, bus, logStream }: AppDeps): Promise<Fa
 
   securityHeaders(app, env);
   csrfGuard(app, env);
+  // Before any route: the plugin attaches itself to each route as it is added.
+  await compressAnswers(app);
 
   // Never a stack trace, a SQL text or a file path in a response (ASVS 16.5.1).
   app.setErrorHandler((err: { statusCode?: number; message?: string }, req, reply) => {

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client';
 import type { Env } from '../env';
@@ -10,13 +11,21 @@ import { buildApp } from './app';
 
 export const INDEX_HTML = '<!doctype html><title>Merit test shell</title>';
 export const ASSET = 'assets/index-Ab12Cd34.js';
+/** The asset's text, long enough that the build would have written compressed copies of it. */
+export const ASSET_TEXT = `console.log(${JSON.stringify('app '.repeat(400))});`;
 
 /** A stand-in for dist/client: an index.html, a hashed asset, and the files that must never be cached. */
 export function fakeStaticDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'merit-static-'));
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), INDEX_HTML);
-  writeFileSync(join(dir, ASSET), 'console.log("app")');
+  writeFileSync(join(dir, ASSET), ASSET_TEXT);
+  // What client/build/precompress.ts writes beside each text file.
+  for (const f of ['index.html', ASSET]) {
+    const text = f === ASSET ? ASSET_TEXT : INDEX_HTML;
+    writeFileSync(join(dir, `${f}.br`), brotliCompressSync(text));
+    writeFileSync(join(dir, `${f}.gz`), gzipSync(text));
+  }
   writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
   writeFileSync(join(dir, 'workbox-1a2b3c4d.js'), '/* workbox */');
   writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"Merit"}');

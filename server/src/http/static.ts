@@ -33,6 +33,9 @@ export async function serveApp(app: FastifyInstance, staticDir: string): Promise
   if (built) {
     await app.register(fastifyStatic, {
       root: staticDir,
+      // The build writes x.br and x.gz beside each text file (client/build/precompress.ts): sent by the
+      // request's Accept-Encoding, with Vary: Accept-Encoding, the plain file when neither is accepted.
+      preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, file) => {
         reply.header('cache-control', cacheControlFor(staticDir, file));
