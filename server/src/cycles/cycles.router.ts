@@ -118,7 +118,7 @@ export const cyclesRouter = router({
   }),
 
   extendDeadline: hrProcedure.input(input(ExtendDeadlineInput)).mutation(async ({ ctx, input }) => {
-    const { cycle, touched } = await ctx.db.tx((q) => extendDeadline(q, ctx.session.personId, input));
+    const { cycle, touched } = await ctx.db.tx((q) => extendDeadline(q, ctx.session.personId, input, todayUtc()));
     poke(ctx, touched);
     return cycle;
   }),
@@ -147,7 +147,7 @@ export const cyclesRouter = router({
     const out = await ctx.db.tx((q) => remind(q, ctx.session.personId, input, todayUtc()));
     poke(ctx, out.touched);
     const emailed = await sendAll(createMailer(ctx.env), out.mails);
-    return { reminded: out.reminded, emailed };
+    return { reminded: out.reminded, skipped: out.skipped, emailed };
   }),
 
   /** Days before a deadline on which automatic reminders go out (org setting; default 3 and 1). */

@@ -8,11 +8,24 @@ import { cycleById, lockCycle } from './cycles-repo';
  * Moves deadlines of a whole cycle, or of one person's review. Every review touched gets its space bumped
  * in the same statement (S7), so devices pull the new dates; returns the reviewees to poke after commit.
  */
-export async function extendDeadline(q: Queryable, actorId: string, input: ExtendDeadlineInput, now = Date.now()) {
+export async function extendDeadline(q: Queryable, actorId: string, input: ExtendDeadlineInput, today: string, now = Date.now()) {
   const cycle = await lockCycle(q, input.cycleId, 'cycleId');
   if (cycle.status !== 'launched') throw domainError('CONFLICT', "Change a draft cycle's deadlines with cycles.update", 'cycleId');
   const self = input.selfDeadline ?? null;
   const manager = input.managerDeadline ?? null;
+  // A day already past closes the phase at once (late work is refused): only on purpose, never by a slip.
+  const past = (
+    [
+      ['selfDeadline', self],
+      ['managerDeadline', manager],
+    ] as const
+  ).find(([, d]) => d !== null && d < today);
+  if (past && input.allowPast !== true)
+    throw domainError(
+      'CONFLICT',
+      `${past[1]} is already past: moving a deadline there closes that phase at once. Confirm to go ahead`,
+      past[0],
+    );
   const one = input.personId ?? null;
   const rows = await q.query<{ owner_id: string; self_deadline: string; manager_deadline: string }>(
     `select owner_id, self_deadline, manager_deadline from review
@@ -24,7 +37,11 @@ export async function extendDeadline(q: Queryable, actorId: string, input: Exten
     const s = self ?? r.self_deadline;
     const m = manager ?? r.manager_deadline;
     if (s > m)
-      throw domainError('VALIDATION', `selfDeadline ${s} would fall after managerDeadline ${m}`, self ? 'selfDeadline' : 'managerDeadline');
+      throw domainError(
+        'VALIDATION',
+        `The self-review deadline (${s}) would fall after the manager review deadline (${m})`,
+        self ? 'selfDeadline' : 'managerDeadline',
+      );
   }
   await q.query(
     `with r as (select id, owner_id from review where cycle_id = $1 and not deleted and ($2::uuid is null or owner_id = $2)),
@@ -45,7 +62,20 @@ export async function extendDeadline(q: Queryable, actorId: string, input: Exten
     actorId,
     action: 'cycle.deadline',
     subjectId: one,
-    details: { cycleId: cycle.id, selfDeadline: self, managerDeadline: manager, reviews: rows.length },
+    details: {
+      cycleId: cycle.id,
+      selfDeadline: self,
+      managerDeadline: manager,
+      reviews: rows.length,
+      // From and to, so the audit log says what moved: every review's old dates when one person, else the cycle's.
+      from:
+        one === null
+          ? { selfDeadline: cycle.selfDeadline, managerDeadline: cycle.managerDeadline }
+          : {
+              selfDeadline: rows[0]?.self_deadline ?? null,
+              managerDeadline: rows[0]?.manager_deadline ?? null,
+            },
+    },
   });
   return { cycle: await cycleById(q, cycle.id), touched: rows.map((r) => r.owner_id) };
 }
