@@ -17,7 +17,7 @@ export interface UpdateResult {
 async function checkManager(q: Queryable, id: string, managerId: string): Promise<void> {
   if (managerId === id) throw domainError('VALIDATION', 'A person cannot be their own manager', 'managerId');
   const m = await q.query<{ disabled: boolean }>('select disabled from person where id = $1', [managerId]);
-  if (!m[0]) throw domainError('VALIDATION', 'managerId does not name a person in Merit', 'managerId');
+  if (!m[0]) throw domainError('VALIDATION', 'The chosen manager is not in Merit', 'managerId');
   if (m[0].disabled) throw domainError('VALIDATION', 'The chosen manager is disabled', 'managerId');
   if (await wouldLoop(q, id, managerId)) {
     throw domainError('VALIDATION', 'This would make a reporting loop: the chosen manager already reports to this person', 'managerId');
