@@ -1,5 +1,6 @@
 import { type ReactNode, Suspense } from 'react';
 import type { Me } from '@/features/auth/me';
+import { HomeCards } from '@/features/notifications/home-cards';
 import { HomeScreen } from '@/features/wins/home-screen';
 import { WinsScreen } from '@/features/wins/wins-screen';
 import { matchPath } from '@/ui/router';
@@ -53,6 +54,7 @@ export const ROUTES: readonly Route[] = [
     render: (p) => (
       <HomeScreen
         name={p.me.name}
+        cards={<HomeCards />}
         dashboard={
           <Suspense fallback={null}>
             <HomeDashboardSlot me={p.me} />

@@ -7,6 +7,7 @@ import { type Mutation, PROTOCOL_VERSION, type PushInput, type PushOutput, type 
 import type { Db, Queryable } from '../db/client';
 import { DomainTRPCError, domainError } from '../errors';
 import { auditAppliedMutation } from '../reviews/audit';
+import { announceHandoff } from '../reviews/handoff';
 import type { BatchView, Effect } from './effects';
 import { linkGoalRows } from './goal-links';
 import { bumpSpaces, loadManyForUpdate, upsertMany } from './tables';
@@ -14,6 +15,7 @@ import { bumpSpaces, loadManyForUpdate, upsertMany } from './tables';
 /** Server-side steps after a rule accepts a mutation, in this order (see effects.ts). */
 const EFFECTS: readonly Effect[] = [
   linkGoalRows,
+  announceHandoff,
   // Last: an audit row is written only for a mutation that nothing refused (submits, sign-off, answers after a reopen).
   async (view, name, _table, prev, row) => {
     await auditAppliedMutation(view.q, name, prev, row, view.actor);

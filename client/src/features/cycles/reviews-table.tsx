@@ -83,6 +83,12 @@ const COLUMNS: TableColumn<Row>[] = [
   },
   { key: 'self', label: 'Self-review due', value: (r) => r.selfDeadline, render: (r) => formatDay(r.selfDeadline) },
   { key: 'mgr', label: 'Manager review due', value: (r) => r.managerDeadline, render: (r) => formatDay(r.managerDeadline) },
+  {
+    key: 'ack',
+    label: 'Employee comment',
+    value: (r) => r.ackComment,
+    render: (r) => (r.ackComment ? <q className="ack-comment">{r.ackComment}</q> : <span className="muted">—</span>),
+  },
 ];
 
 /** Every review of the cycle: filter, sort, search, select many and remind them; open one to read it; reopen a signed one. */

@@ -17,11 +17,17 @@ export function useAnswerSaver(reviewId: string, side: Side, onError: (message: 
   const pending = useRef(new Map<string, { patch: Answer; timer: ReturnType<typeof setTimeout> }>());
   const errorRef = useRef(onError);
   errorRef.current = onError;
+  const inflight = useRef(new Set<Promise<void>>());
 
   const send = useCallback(
-    async (questionId: string, answer: Answer) => {
-      const r = await mutate('review.answer@1', { id: reviewId, side, questionId, answer });
-      errorRef.current(r.ok ? null : localRefusal(r.error.message));
+    (questionId: string, answer: Answer) => {
+      const p = (async () => {
+        const r = await mutate('review.answer@1', { id: reviewId, side, questionId, answer });
+        errorRef.current(r.ok ? null : localRefusal(r.error.message));
+      })();
+      inflight.current.add(p);
+      void p.finally(() => inflight.current.delete(p));
+      return p;
     },
     [mutate, reviewId, side],
   );
@@ -53,6 +59,12 @@ export function useAnswerSaver(reviewId: string, side: Side, onError: (message: 
     [send, flush],
   );
 
+  /** Sends what is pending and waits until every save is in the local database (submit checks read it next). */
+  const settle = useCallback(async () => {
+    flush();
+    await Promise.allSettled([...inflight.current]);
+  }, [flush]);
+
   useEffect(() => () => flush(), [flush]);
-  return { save, flush };
+  return { save, flush, settle };
 }
