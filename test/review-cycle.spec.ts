@@ -296,5 +296,5 @@ describe('a review cycle end to end (issue 6)', () => {
     expect(await entries.filter({ hasText: 'Acknowledged a review' }).count()).toBe(1);
     await expectAccessible(hr, 'audit log');
     await closeAll(hrCtx, eliCtx, mayaPhoneCtx, mayaLaptopCtx);
-  });
+  }, 300_000);
 });
