@@ -50,11 +50,26 @@ export function ensureBuilt({ force = false } = {}) {
   const stamp = join(ROOT, 'dist/.build-stamp');
   const src = Math.max(...SOURCES.map((s) => newest(join(ROOT, s))));
   if (!force && existsSync(stamp) && Number(readFileSync(stamp, 'utf8')) >= src && existsSync(join(ROOT, 'dist/server/main.js'))) return;
-  console.log('Building Merit...');
-  const status = run('npx', [...PNPM, 'run', 'build']);
-  if (status !== 0) {
+  process.stdout.write('Building Merit... ');
+  const started = Date.now();
+  // The build's own output (a line per chunk) is kept back: shown only when it fails.
+  const r = spawnSync('npx', [...PNPM, 'run', 'build'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) {
+    console.log('failed.');
+    console.error(`${r.stdout ?? ''}${r.stderr ?? ''}`);
     console.error('The build failed (see above).');
-    process.exit(status);
+    process.exit(r.status ?? 1);
   }
   writeFileSync(stamp, String(src));
+  console.log(
+    `done in ${Math.round((Date.now() - started) / 1000)} s (app ${sizeOf(join(ROOT, 'dist/client'))}, server ${sizeOf(join(ROOT, 'dist/server'))}).`,
+  );
 }
+
+function bytesIn(path) {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  return s.isDirectory() ? readdirSync(path).reduce((n, e) => n + bytesIn(join(path, e)), 0) : s.size;
+}
+
+const sizeOf = (path) => `${(bytesIn(path) / 1_048_576).toFixed(1)} MB`;

@@ -7,6 +7,12 @@ import { checkNode, ensureBuilt, ensureInstalled, ROOT } from './lib.mjs';
 checkNode();
 ensureInstalled();
 ensureBuilt();
-const child = spawn(process.execPath, ['dist/server/main.js', ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
+// `npm start` is for a person at a terminal: JSON logs only for warnings and errors unless LOG_LEVEL says otherwise,
+// so the closing block (address, sign-in details) is what they see.
+const child = spawn(process.execPath, ['dist/server/main.js', ...process.argv.slice(2)], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { LOG_LEVEL: 'warn', ...process.env },
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

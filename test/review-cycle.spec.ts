@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { Api } from './support/api';
 import { expectAccessible } from './support/axe';
-import { laptop, launch, phone, screenshot, screenshotAll, waitForServiceWorker } from './support/browser';
+import { copyToDocs, laptop, launch, phone, screenshot, screenshotAll, waitForServiceWorker } from './support/browser';
 import { closeAll, fitsWidth, HR, logWin, pendingCount, seedOrg, setOnline, setPassword, signIn, waitSynced } from './support/flows';
 import { confirm, openReview, rate } from './support/review-flows';
 import { type RunningServer, startServer } from './support/server';
@@ -192,8 +192,8 @@ describe('a review cycle end to end (issue 6)', () => {
     await mayaLaptop.getByLabel(/Manager summary/).fill(SIGNED_TEXT);
     await mayaLaptop.getByLabel(/Manager summary/).blur();
     await waitSynced(mayaLaptop);
-    await confirm(mayaLaptop, 'Submit review', 'Submit');
-    await confirm(mayaLaptop, 'Sign off', 'Sign off');
+    // One step submits and signs off (issue 12): confirmed once, because it cannot be undone.
+    await confirm(mayaLaptop, 'Sign off and share with Eli', 'Sign off');
     await mayaLaptop.getByText(/Signed off on/).waitFor();
     await waitSynced(mayaLaptop);
     await expect.poll(() => stat('stat-signed'), { timeout: 5000 }).toBe('1');
@@ -220,8 +220,16 @@ describe('a review cycle end to end (issue 6)', () => {
     await expectAccessible(mayaPhone, 'inbox with a refused review edit');
     expect(await stat('stat-signed')).toBe('1');
 
-    // 8. Eli reads the signed review and acknowledges it; the dashboard counts the acknowledgement.
-    await openReview(eli, /Self-review/);
+    // 8. Eli's phone announces the sign-off (a notification and a Home card); he reads the review and acknowledges
+    // it with a comment, confirmed; the dashboard counts it and HR reads the comment in the table and the CSV.
+    await eli.getByRole('link', { name: 'Home' }).click();
+    const card = eli.getByTestId('home-card').filter({ hasText: 'Your review in H2 2026 is signed off' });
+    await card.waitFor({ timeout: 20_000 });
+    await eli.getByRole('link', { name: /^Notifications, \d+ unread/ }).waitFor();
+    await screenshot(eli, 'home-signed-off-card');
+    await copyToDocs('home-signed-off-card');
+    await expectAccessible(eli, 'home with the sign-off card');
+    await card.getByRole('link', { name: /^Open/ }).click();
     await eli.getByText(SIGNED_TEXT).waitFor({ timeout: 20_000 });
     expect(await eli.getByText(PHONE_DRAFT).count()).toBe(0);
     expect(await fitsWidth(eli)).toBe(true);
@@ -229,11 +237,19 @@ describe('a review cycle end to end (issue 6)', () => {
     await expectAccessible(eli, 'signed review');
     await eli.getByLabel('Comment (optional)').fill('Thanks, fair.');
     await eli.getByRole('button', { name: 'Acknowledge review' }).click();
+    await eli.getByRole('alertdialog', { name: 'Acknowledge this review?' }).getByRole('button', { name: 'Acknowledge' }).click();
     await eli.getByText(/acknowledged on/).waitFor();
     await waitSynced(eli);
     const acknowledged = hr.getByRole('progressbar', { name: /^Acknowledged by the employee/ });
     await expect.poll(() => acknowledged.getAttribute('aria-label'), { timeout: 5000 }).toBe('Acknowledged by the employee: 1 of 2');
     await expect.poll(() => eliRow.textContent()).toContain('Acknowledged');
+    await expect.poll(() => eliRow.textContent()).toContain('Thanks, fair.');
+    const csv = await hr.evaluate(
+      async (href) => (await fetch(href)).text(),
+      (await hr.getByRole('link', { name: 'Export CSV' }).getAttribute('href')) ?? '',
+    );
+    expect(csv).toMatch(/acknowledgement comment/);
+    expect(csv).toMatch(/Eli Park,.*Acknowledged,.*Thanks, fair\./);
     await hrStays();
     await screenshot(hr, 'cycles-dashboard-live');
 
@@ -244,8 +260,8 @@ describe('a review cycle end to end (issue 6)', () => {
     await hr.getByRole('button', { name: 'Reopen review' }).click();
     await hr.getByText("Eli Park's review is reopened").waitFor();
     await expect.poll(() => stat('stat-signed')).toBe('0');
-    await eli.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor({ timeout: 20_000 });
-    await mayaLaptop.getByRole('link', { name: 'Notifications, 1 unread' }).click();
+    await eli.getByRole('link', { name: /^Notifications, \d+ unread/ }).waitFor({ timeout: 20_000 });
+    await mayaLaptop.getByRole('link', { name: /^Notifications, \d+ unread/ }).click();
     const notice = mayaLaptop.getByRole('listitem').filter({ hasText: 'A review you signed off in H2 2026 was reopened' });
     expect(await notice.textContent()).toContain(`HR reopened it: ${REASON}`);
     await notice.getByRole('link', { name: 'Open' }).click();
@@ -254,8 +270,10 @@ describe('a review cycle end to end (issue 6)', () => {
     expect(await overall.getByRole('radio', { name: /4\s*Exceeds/ }).isChecked()).toBe(true);
     await rate(mayaLaptop, 'Overall performance', /2\s*Developing/);
     await waitSynced(mayaLaptop);
-    await confirm(mayaLaptop, 'Submit review', 'Submit');
-    await confirm(mayaLaptop, 'Sign off', 'Sign off');
+    await mayaLaptop.getByTestId('reopen-banner').getByText(REASON, { exact: false }).waitFor();
+    await screenshot(mayaLaptop, 'review-reopen-banner');
+    await copyToDocs('review-reopen-banner');
+    await confirm(mayaLaptop, 'Sign off and share with Eli', 'Sign off');
     await mayaLaptop.getByText(/Signed off on/).waitFor();
     await waitSynced(mayaLaptop);
     await expect.poll(() => stat('stat-signed'), { timeout: 5000 }).toBe('1');
@@ -278,5 +296,5 @@ describe('a review cycle end to end (issue 6)', () => {
     expect(await entries.filter({ hasText: 'Acknowledged a review' }).count()).toBe(1);
     await expectAccessible(hr, 'audit log');
     await closeAll(hrCtx, eliCtx, mayaPhoneCtx, mayaLaptopCtx);
-  });
+  }, 300_000);
 });

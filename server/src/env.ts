@@ -31,15 +31,17 @@ function num(v: string | undefined, fallback: number, name: string): number {
 }
 
 export function readEnv(e: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): Env {
+  const demo = e.MERIT_DEMO === '1' || e.MERIT_DEMO === 'true' || argv.includes('--demo');
   return {
     port: num(e.PORT, 8080, 'PORT'),
-    host: e.HOST ?? '0.0.0.0',
+    // The demo's password is published: it stays on this machine unless HOST says otherwise.
+    host: e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0'),
     dataDir: resolve(e.DATA_DIR ?? './data'),
     databaseUrl: e.DATABASE_URL || null,
     publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     smtpUrl: e.SMTP_URL || null,
     mailFrom: e.MAIL_FROM ?? 'Merit <merit@localhost>',
-    demo: e.MERIT_DEMO === '1' || e.MERIT_DEMO === 'true' || argv.includes('--demo'),
+    demo,
     logLevel: e.LOG_LEVEL ?? 'info',
     production: e.NODE_ENV !== 'development' && e.NODE_ENV !== 'test',
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',

@@ -1,3 +1,4 @@
+import { startBanner } from './banner';
 import { startReminders } from './cycles/reminders';
 import type { Db } from './db/client';
 import { openDatabase } from './db/open';
@@ -20,13 +21,13 @@ async function main(): Promise<void> {
   let bus: ChangeBus | null = null;
   try {
     bus = await createChangeBus(db);
-    if (env.demo) await seedDemo(db, (line) => console.log(line));
+    const demoLines: string[] = [];
+    if (env.demo) await seedDemo(db, (line) => demoLines.push(line));
     const app = await buildApp({ db, env, bus });
     await app.listen({ host: env.host, port: env.port });
     // automatic review reminders (idempotent across processes: see cycles/reminders.ts)
     const stopReminders = startReminders(db, bus, createMailer(env), (m) => app.log.warn(m));
-    const shown = env.publicUrl ?? `http://${env.host === '0.0.0.0' || env.host === '::' ? 'localhost' : env.host}:${env.port}`;
-    app.log.info(`Merit is running at ${shown} (database: ${db.kind === 'pg' ? 'PostgreSQL' : `PGlite in ${env.dataDir}`})`);
+    console.log(startBanner(env, db.kind === 'pg' ? 'pg' : 'pglite', demoLines));
 
     let stopping = false;
     const stop = async (signal: string) => {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const FLAGS = [
@@ -55,4 +55,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `test-results/${name}.png`;
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/** Copies a screenshot taken with `screenshot` into docs/screenshots, where README links the ones worth showing. */
+export function copyToDocs(name: string): void {
+  mkdirSync('docs/screenshots', { recursive: true });
+  copyFileSync(`test-results/${name}.png`, `docs/screenshots/${name}.png`);
 }

@@ -1,7 +1,7 @@
 import type { ComponentType, SVGProps } from 'react';
 import { useInbox } from '@/db/hooks';
 import { BadgeLink } from '@/ui/badge-link';
-import { ClipboardIcon, HomeIcon, InboxIcon, NoteIcon, PeopleIcon, StarIcon, TargetIcon, UserIcon } from '@/ui/icons';
+import { ClipboardIcon, HomeIcon, InboxIcon, NoteIcon, PeopleIcon, StarIcon, TargetIcon, TeamIcon, UserIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 
 interface Item {
@@ -14,23 +14,25 @@ interface Item {
  * Five destinations everyone uses daily fit a 390 px phone; HR gets a sixth, "People", the door to the admin
  * screens (people, review cycles, audit log; see AdminTabs). Inbox, notifications and Me live in the top bar.
  */
-const ITEMS: readonly (Item & { hr?: boolean; also?: string })[] = [
+const ITEMS: readonly (Item & { hr?: boolean; manager?: boolean; also?: string })[] = [
   { href: '/', label: 'Home', Icon: HomeIcon },
   { href: '/wins', label: 'Wins', Icon: StarIcon },
   { href: '/goals', label: 'Goals', Icon: TargetIcon },
   { href: '/notes', label: 'Notes', Icon: NoteIcon },
   { href: '/reviews', label: 'Reviews', Icon: ClipboardIcon },
+  // Managers get their team as a tab of its own: each report's goals, shared wins and feedback, reviews.
+  { href: '/team', label: 'Team', Icon: TeamIcon, manager: true },
   { href: '/people', label: 'People', Icon: PeopleIcon, hr: true, also: '/cycles' },
 ];
 
 const under = (href: string, path: string) => path === href || path.startsWith(`${href}/`);
 const isCurrent = (href: string, path: string) => (href === '/' ? path === '/' : under(href, path));
 
-export function BottomNav({ path, isHr }: { path: string; isHr: boolean }) {
+export function BottomNav({ path, isHr, isManager = false }: { path: string; isHr: boolean; isManager?: boolean }) {
   return (
     <nav className="bottom-nav" aria-label="Main">
       <ul>
-        {ITEMS.filter((i) => !i.hr || isHr).map(({ href, label, Icon, also }) => (
+        {ITEMS.filter((i) => (!i.hr || isHr) && (!i.manager || isManager)).map(({ href, label, Icon, also }) => (
           <li key={href}>
             <Link
               href={href}

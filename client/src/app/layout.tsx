@@ -10,6 +10,7 @@ interface Props {
   title: string;
   orgName: string;
   isHr: boolean;
+  isManager?: boolean;
   focused: boolean;
   children: ReactNode;
 }
@@ -18,7 +19,7 @@ interface Props {
  * Top bar (organisation, sync pill), notices, the screen, bottom navigation. After an in-app navigation
  * the new screen's heading takes focus, so a screen reader announces where the person landed.
  */
-export function Layout({ path, title, orgName, isHr, focused, children }: Props) {
+export function Layout({ path, title, orgName, isHr, isManager = false, focused, children }: Props) {
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -56,7 +57,7 @@ export function Layout({ path, title, orgName, isHr, focused, children }: Props)
         {isHr && !focused && <AdminTabs path={path} />}
         {children}
       </main>
-      {!focused && <BottomNav path={path} isHr={isHr} />}
+      {!focused && <BottomNav path={path} isHr={isHr} isManager={isManager} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { type ReactNode, Suspense } from 'react';
+import { HomeCards } from '@/features/notifications/home-cards';
 import { HomeScreen } from '@/features/wins/home-screen';
 import { WinsScreen } from '@/features/wins/wins-screen';
 import type { Me } from '@/lib/me';
@@ -53,6 +54,7 @@ export const ROUTES: readonly Route[] = [
     render: (p) => (
       <HomeScreen
         name={p.me.name}
+        cards={<HomeCards />}
         dashboard={
           <Suspense fallback={null}>
             <HomeDashboardSlot me={p.me} />
@@ -66,6 +68,7 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/people', title: 'People', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/people/new', title: 'Add person', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/people/import', title: 'Import people', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
+  { pattern: '/people/:id', title: 'Edit person', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   // --- reviews ---
   { pattern: '/reviews', title: 'Reviews', render: (p) => <LazyScreen screen={ReviewsScreen} props={{ me: p.me }} /> },
   {

@@ -3,6 +3,7 @@ import { lazyScreen } from './lazy-screen';
 // Everything but Home, Wins and the shell loads on first use: the first page load stays within budget.
 export const SignInScreen = lazyScreen(() => import('@/features/auth/sign-in-screen').then((m) => m.SignInScreen));
 export const SetupScreen = lazyScreen(() => import('@/features/auth/setup-screen').then((m) => m.SetupScreen));
+export const ForgotPasswordScreen = lazyScreen(() => import('@/features/auth/forgot-password-screen').then((m) => m.ForgotPasswordScreen));
 export const SetPasswordScreen = lazyScreen(() => import('@/features/auth/set-password-screen').then((m) => m.SetPasswordScreen));
 export const LogWinScreen = lazyScreen(() => import('@/features/wins/log-win-screen').then((m) => m.LogWinScreen));
 export const PeopleArea = lazyScreen(() => import('@/features/people/people-area').then((m) => m.default));

@@ -7,12 +7,12 @@ import { navigate, usePath } from '@/ui/router';
 import { useToast } from '@/ui/toast';
 import { LazyScreen } from './lazy-screen';
 import { clearMe, readMe, resetPersistAsk, writeMe } from './me-cache';
-import { SetPasswordScreen, SetupScreen, SignInScreen } from './screens';
+import { ForgotPasswordScreen, SetPasswordScreen, SetupScreen, SignInScreen } from './screens';
 import { SignedIn } from './signed-in';
 import { Splash, Unreachable } from './status-screens';
 
 export const ME_KEY = ['auth', 'me'] as const;
-const AUTH_PATHS = new Set(['/sign-in', '/set-password', '/setup']);
+const AUTH_PATHS = new Set(['/sign-in', '/set-password', '/setup', '/forgot-password']);
 
 /**
  * Who is using the app. The person remembered on this device opens the app at once, even offline; the
@@ -86,6 +86,12 @@ export function Session() {
 
   if (me.isPending) return <Splash />;
   if (me.error && !cached) return <Unreachable onRetry={() => me.refetch()} />;
+  if (path === '/forgot-password')
+    return (
+      <main>
+        <LazyScreen screen={ForgotPasswordScreen} props={{}} />
+      </main>
+    );
   if (setup.data?.needsSetup)
     return (
       <main>

@@ -59,6 +59,7 @@ export function SignedIn({ me, path, onSignedIn, onSignedOut }: Props) {
         title={route?.title ?? 'Not found'}
         orgName={me.orgName}
         isHr={me.role === 'hr'}
+        isManager={me.isManager}
         focused={route?.focused ?? false}
       >
         <RouteView path={path} me={me} onSignedIn={reSignedIn} onSignedOut={onSignedOut} />

@@ -43,3 +43,6 @@ export function krValue(kr: { kind: 'number' | 'percent' | 'currency' | 'done'; 
 }
 
 export const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** Server-written words carry days as YYYY-MM-DD; this shows each in the browser's locale ("by the end of 10 Mar"). */
+export const localizeDays = (text: string, now: Date = new Date()) => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => formatDay(d, now));

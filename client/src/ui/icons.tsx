@@ -41,6 +41,14 @@ export const PeopleIcon = (p: P) => (
     <path d="M16 4.8a3.5 3.5 0 0 1 0 6.4M18.5 14.8c1.7.7 2.7 2.4 3 5.2" />
   </Svg>
 );
+export const TeamIcon = (p: P) => (
+  <Svg {...p}>
+    <circle cx="12" cy="6.5" r="3" />
+    <circle cx="5.5" cy="15" r="2.5" />
+    <circle cx="18.5" cy="15" r="2.5" />
+    <path d="M12 9.5v3M12 12.5l-5 1M12 12.5l5 1" />
+  </Svg>
+);
 export const InboxIcon = (p: P) => (
   <Svg {...p}>
     <path d="M3 13h5l1.5 3h5L16 13h5" />

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { usePath } from './router';
 
 /** A button in the toast ("Undo"); the toast stays longer so there is time to reach it. */
 export interface ToastAction {
@@ -10,6 +11,7 @@ const ToastContext = createContext<Show>(() => {});
 
 const PLAIN_MS = 3500;
 const WITH_ACTION_MS = 8000;
+const NAV_GRACE_MS = 1000;
 
 /** Small confirmations ("Win saved") in a polite live region, gone after a few seconds; never blocking. */
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -21,6 +23,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     timer.current = setTimeout(() => setToast(null), action ? WITH_ACTION_MS : PLAIN_MS);
   }, []);
   useEffect(() => () => clearTimeout(timer.current), []);
+  // A toast belongs to the screen it was shown on: it ends when the person moves on. One shown by the action that
+  // navigated ("Saved", then back to the list) lives through that navigation (it is under a second old).
+  const path = usePath();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation, which `path` stands for.
+  useEffect(() => {
+    setToast((t) => (t && Date.now() - t.key > NAV_GRACE_MS ? null : t));
+  }, [path]);
   const act = (a: ToastAction) => {
     clearTimeout(timer.current);
     setToast(null);

@@ -7,9 +7,12 @@ export type AuditAction =
   | 'person.disable'
   | 'person.enable'
   | 'person.manager'
+  | 'person.update'
   | 'people.import'
   | 'password.link'
   | 'password.set'
+  | 'password.invite'
+  | 'password.reset'
   // goals (issue 5)
   | 'org.achievementThreshold'
   // cycles (HR)

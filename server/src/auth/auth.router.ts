@@ -1,16 +1,19 @@
-import { SetPasswordInput, SignInInput } from '@merit/shared/domain/person';
+import { Email, SetPasswordInput, SignInInput } from '@merit/shared/domain/person';
 import * as z from 'zod/mini';
 import { audit } from '../audit/audit';
 import { domainError } from '../errors';
+import { createMailer, sendAll } from '../notifications/mailer';
 import { input, publicProcedure, router, signedInProcedure } from '../trpc';
 import { loadMe, type Me } from './me';
 import { hashPassword, verifyPassword } from './password';
 import { consumePasswordToken, findTokenOwner } from './password-token';
 import { assertLoginAllowed, clearAccountFailures, recordLoginFailure } from './rate-limit';
+import { assertResetAllowed, resetFor } from './reset';
 import { revokeAllSessions, revokeSession } from './sessions';
 import { commitSignIn, rotateSession } from './sign-in';
 
 const TokenInput = z.strictObject({ token: SetPasswordInput.shape.token });
+const ResetInput = z.strictObject({ email: Email });
 
 /** One wording for an unknown e-mail, a wrong password, a disabled person or no password yet: none is revealed. */
 const WRONG = 'Email or password is wrong';
@@ -44,6 +47,24 @@ export const authRouter = router({
   signOut: signedInProcedure.mutation(async ({ ctx }) => {
     await revokeSession(ctx.db, ctx.session.tokenHash);
     ctx.clearSessionCookie();
+    return { ok: true as const };
+  }),
+
+  /**
+   * "Forgot password?": e-mails a set-password link to an active person with this address. The answer is the
+   * same whether or not anyone has it, and the e-mail is sent after the answer, so timing does not tell either.
+   */
+  requestReset: publicProcedure.input(input(ResetInput)).mutation(async ({ ctx, input }) => {
+    await assertResetAllowed(ctx.db, input.email, ctx.ip);
+    const mail = await ctx.db.tx(async (q) => {
+      const m = await resetFor(q, input.email, ctx.origin);
+      if (m) {
+        const who = await q.query<{ id: string }>('select id from person where email = $1', [input.email]);
+        await audit(q, { actorId: who[0]?.id ?? null, action: 'password.reset', subjectId: who[0]?.id ?? null });
+      }
+      return m;
+    });
+    if (mail) void sendAll(createMailer(ctx.env), [mail]);
     return { ok: true as const };
   }),
 

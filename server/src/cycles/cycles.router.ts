@@ -35,11 +35,11 @@ function poke(ctx: Context, spaces: readonly string[]) {
 async function checkRefs(q: Queryable, templateId: string | undefined, selection: Selection | undefined) {
   if (templateId !== undefined) {
     const t = await q.query('select 1 from review_template where id = $1', [templateId]);
-    if (t.length === 0) throw domainError('VALIDATION', 'templateId does not name a template', 'templateId');
+    if (t.length === 0) throw domainError('VALIDATION', 'The chosen template is not in Merit', 'templateId');
   }
   if (selection?.kind === 'subtree') {
     const m = await q.query('select 1 from person where id = $1', [selection.managerId]);
-    if (m.length === 0) throw domainError('VALIDATION', 'selection.managerId does not name a person', 'selection.managerId');
+    if (m.length === 0) throw domainError('VALIDATION', 'The chosen manager is not in Merit', 'selection.managerId');
   }
 }
 
@@ -80,9 +80,9 @@ export const cyclesRouter = router({
         throw domainError('CONFLICT', 'This cycle is launched: change deadlines with "extend deadline", people with add or remove', 'id');
       await checkRefs(q, input.templateId, input.selection);
       const n = { ...c, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
-      if (n.periodStart > n.periodEnd) throw domainError('VALIDATION', 'periodEnd must not be before periodStart', 'periodEnd');
+      if (n.periodStart > n.periodEnd) throw domainError('VALIDATION', 'The period must not end before it starts', 'periodEnd');
       if (n.selfDeadline > n.managerDeadline)
-        throw domainError('VALIDATION', 'managerDeadline must not be before selfDeadline', 'managerDeadline');
+        throw domainError('VALIDATION', 'The manager review deadline must not be before the self-review deadline', 'managerDeadline');
       await q.query(
         `update review_cycle set name = $2, template_id = $3, period_start = $4, period_end = $5, self_deadline = $6,
            manager_deadline = $7, selection = $8::jsonb where id = $1`,
@@ -118,7 +118,7 @@ export const cyclesRouter = router({
   }),
 
   extendDeadline: hrProcedure.input(input(ExtendDeadlineInput)).mutation(async ({ ctx, input }) => {
-    const { cycle, touched } = await ctx.db.tx((q) => extendDeadline(q, ctx.session.personId, input));
+    const { cycle, touched } = await ctx.db.tx((q) => extendDeadline(q, ctx.session.personId, input, todayUtc()));
     poke(ctx, touched);
     return cycle;
   }),
@@ -147,7 +147,7 @@ export const cyclesRouter = router({
     const out = await ctx.db.tx((q) => remind(q, ctx.session.personId, input, todayUtc()));
     poke(ctx, out.touched);
     const emailed = await sendAll(createMailer(ctx.env), out.mails);
-    return { reminded: out.reminded, emailed };
+    return { reminded: out.reminded, skipped: out.skipped, emailed };
   }),
 
   /** Days before a deadline on which automatic reminders go out (org setting; default 3 and 1). */

@@ -162,20 +162,27 @@ describe('cycles.create, update and launch', () => {
     expect(subRow).toMatchObject({ manager_id: ann.id, state: 'not_started' });
 
     const v = await spaceVersion(sub.id);
-    const after = await asHr().cycles.extendDeadline({ cycleId: c.id, selfDeadline: '2026-07-15' });
+    // These days are past by the clock the test runs on: moving there asks first (the UI confirms, then sends allowPast).
+    expect(await failure(() => asHr().cycles.extendDeadline({ cycleId: c.id, selfDeadline: '2000-07-15' }))).toMatchObject({
+      code: 'CONFLICT',
+      field: 'selfDeadline',
+    });
+    const after = await asHr().cycles.extendDeadline({ cycleId: c.id, selfDeadline: '2026-07-15', allowPast: true });
     expect(after).toMatchObject({ selfDeadline: '2026-07-15', managerDeadline: '2026-07-20' });
     expect(await spaceVersion(sub.id)).toBe(v + 1);
-    await asHr().cycles.extendDeadline({ cycleId: c.id, personId: ann.id, managerDeadline: '2026-08-01' });
+    await asHr().cycles.extendDeadline({ cycleId: c.id, personId: ann.id, managerDeadline: '2026-08-01', allowPast: true });
     const dl = await db.query<{ owner_id: string; self_deadline: string; manager_deadline: string }>(
       'select owner_id, self_deadline, manager_deadline from review where cycle_id = $1 and not deleted',
       [c.id],
     );
     expect(dl.find((r) => r.owner_id === ann.id)).toMatchObject({ self_deadline: '2026-07-15', manager_deadline: '2026-08-01' });
     expect(dl.find((r) => r.owner_id === sub.id)).toMatchObject({ self_deadline: '2026-07-15', manager_deadline: '2026-07-20' });
-    expect(await failure(() => asHr().cycles.extendDeadline({ cycleId: c.id, selfDeadline: '2026-09-01' }))).toMatchObject({
-      code: 'BAD_REQUEST',
-      field: 'selfDeadline',
-    });
+    expect(await failure(() => asHr().cycles.extendDeadline({ cycleId: c.id, selfDeadline: '2026-09-01', allowPast: true }))).toMatchObject(
+      {
+        code: 'BAD_REQUEST',
+        field: 'selfDeadline',
+      },
+    );
     expect(await failure(() => asHr().cycles.extendDeadline({ cycleId: c.id }))).toMatchObject({ field: 'selfDeadline' });
     const actions = await db.query<{ action: string }>(`select action from audit_log where details ->> 'cycleId' = $1 order by id`, [c.id]);
     expect(actions.map((a) => a.action)).toEqual([

@@ -9,11 +9,24 @@ import { cycleById, lockCycle } from './cycles-repo';
  * Moves deadlines of a whole cycle, or of one person's review. Every review touched gets a new version of its
  * space (S7), so devices pull the new dates; returns the reviewees to poke after commit.
  */
-export async function extendDeadline(q: Queryable, actorId: string, input: ExtendDeadlineInput, now = Date.now()) {
+export async function extendDeadline(q: Queryable, actorId: string, input: ExtendDeadlineInput, today: string, now = Date.now()) {
   const cycle = await lockCycle(q, input.cycleId, 'cycleId');
   if (cycle.status !== 'launched') throw domainError('CONFLICT', "Change a draft cycle's deadlines with cycles.update", 'cycleId');
   const self = input.selfDeadline ?? null;
   const manager = input.managerDeadline ?? null;
+  // A day already past closes the phase at once (late work is refused): only on purpose, never by a slip.
+  const past = (
+    [
+      ['selfDeadline', self],
+      ['managerDeadline', manager],
+    ] as const
+  ).find(([, d]) => d !== null && d < today);
+  if (past && input.allowPast !== true)
+    throw domainError(
+      'CONFLICT',
+      `${past[1]} is already past: moving a deadline there closes that phase at once. Confirm to go ahead`,
+      past[0],
+    );
   const one = input.personId ?? null;
   // Review rows in id order, as a push locks them (S60), then the spaces once, in one bump.
   const rows = await q.query<{ id: string; owner_id: string; self_deadline: string; manager_deadline: string }>(
@@ -26,7 +39,11 @@ export async function extendDeadline(q: Queryable, actorId: string, input: Exten
     const s = self ?? r.self_deadline;
     const m = manager ?? r.manager_deadline;
     if (s > m)
-      throw domainError('VALIDATION', `selfDeadline ${s} would fall after managerDeadline ${m}`, self ? 'selfDeadline' : 'managerDeadline');
+      throw domainError(
+        'VALIDATION',
+        `The self-review deadline (${s}) would fall after the manager review deadline (${m})`,
+        self ? 'selfDeadline' : 'managerDeadline',
+      );
   }
   const versions = await bumpSpaces(
     q,
@@ -48,7 +65,20 @@ export async function extendDeadline(q: Queryable, actorId: string, input: Exten
     actorId,
     action: 'cycle.deadline',
     subjectId: one,
-    details: { cycleId: cycle.id, selfDeadline: self, managerDeadline: manager, reviews: rows.length },
+    details: {
+      cycleId: cycle.id,
+      selfDeadline: self,
+      managerDeadline: manager,
+      reviews: rows.length,
+      // From and to, so the audit log says what moved: every review's old dates when one person, else the cycle's.
+      from:
+        one === null
+          ? { selfDeadline: cycle.selfDeadline, managerDeadline: cycle.managerDeadline }
+          : {
+              selfDeadline: rows[0]?.self_deadline ?? null,
+              managerDeadline: rows[0]?.manager_deadline ?? null,
+            },
+    },
   });
   return { cycle: await cycleById(q, cycle.id), touched: rows.map((r) => r.owner_id) };
 }

@@ -30,7 +30,8 @@ beforeAll(async () => {
   await callerAs(db, bus, hr).cycles.launch({ cycleId: c.id });
   cycleId = c.id;
   await db.query(
-    `update review set state = 'signed_off', signed_off_at = 1767225600000,
+    `update review set state = 'acknowledged', signed_off_at = 1767225600000, acknowledged_at = 1767312000000,
+       ack_comment = 'Fair, thanks',
        self_answers = '{"q-rating": {"rating": 3}, "q-self": {"text": "=SUM(A1) shipped\\nsearch"}}',
        manager_answers = '{"q-rating": {"rating": 2}, "q-mgr": {"text": "Solid"}}'
      where owner_id = $1`,
@@ -53,12 +54,12 @@ describe('GET /api/export/cycles/<id>.csv', () => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="H1-2026.csv"');
     const lines = res.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(
-      'person,email,manager,department,status,self submitted,manager submitted,signed off,acknowledged,reopened,' +
+      'person,email,manager,department,status,self submitted,manager submitted,signed off,acknowledged,acknowledgement comment,reopened,' +
         'Overall impact [self rating],Overall impact [self comment],Overall impact [manager rating],Overall impact [manager comment],' +
         'What went well? [self answer],Manager comments [manager answer]',
     );
     expect(res.body).toContain(
-      `"Emma, ""E""",emma@acme.test,Boris,Sales,signed_off,,,2026-01-01T00:00:00.000Z,,0,3,,2,,"'=SUM(A1) shipped\nsearch",Solid`,
+      `"Emma, ""E""",emma@acme.test,Boris,Sales,Acknowledged,,,2026-01-01T00:00:00.000Z,2026-01-02T00:00:00.000Z,"Fair, thanks",0,3,,2,,"'=SUM(A1) shipped\nsearch",Solid`,
     );
     expect(lines.filter((l) => l !== '')).toHaveLength(3);
     const log = await db.query(`select actor_id from audit_log where action = 'cycle.export' and details ->> 'cycleId' = $1`, [cycleId]);
@@ -99,7 +100,7 @@ describe('cycles.analytics and cycles.review', () => {
     expect(r).toMatchObject({
       personName: 'Emma, "E"',
       managerName: 'Boris',
-      state: 'signed_off',
+      state: 'acknowledged',
       managerAnswers: { 'q-mgr': { text: 'Solid' } },
     });
     expect(r.goals).toEqual([]);

@@ -44,8 +44,20 @@ const BASE = [
   'manager submitted',
   'signed off',
   'acknowledged',
+  'acknowledgement comment',
   'reopened',
 ];
+
+/** Review states as HR's spreadsheet says them (the same words as the app's cycle screens). */
+const STATE_WORDS: Record<string, string> = {
+  not_started: 'Not started',
+  self_in_progress: 'Self-review in progress',
+  self_submitted: 'Self-review submitted',
+  manager_in_progress: 'Manager review in progress',
+  manager_submitted: 'Manager review submitted',
+  signed_off: 'Signed off',
+  acknowledged: 'Acknowledged',
+};
 
 interface Row {
   id: string;
@@ -58,6 +70,7 @@ interface Row {
   manager_submitted_at: number | null;
   signed_off_at: number | null;
   acknowledged_at: number | null;
+  ack_comment: string;
   reopen_count: number;
   self_answers: Record<string, { rating?: number | null; text?: string }>;
   manager_answers: Record<string, { rating?: number | null; text?: string }>;
@@ -75,7 +88,7 @@ export async function* cycleCsv(db: Db, cycleId: string, sections: readonly Sect
   for (;;) {
     const rows = await db.query<Row>(
       `select r.id, e.name, e.email, m.name as manager, e.department, r.state, r.self_submitted_at, r.manager_submitted_at,
-              r.signed_off_at, r.acknowledged_at, r.reopen_count, r.self_answers, r.manager_answers
+              r.signed_off_at, r.acknowledged_at, r.ack_comment, r.reopen_count, r.self_answers, r.manager_answers
          from review r join person e on e.id = r.owner_id left join person m on m.id = r.manager_id
         where r.cycle_id = $1 and not r.deleted and r.id > $2 order by r.id limit $3`,
       [cycleId, after, PAGE],
@@ -89,11 +102,12 @@ export async function* cycleCsv(db: Db, cycleId: string, sections: readonly Sect
         r.email,
         r.manager ?? '',
         r.department,
-        r.state,
+        STATE_WORDS[r.state] ?? r.state,
         when(r.self_submitted_at),
         when(r.manager_submitted_at),
         when(r.signed_off_at),
         when(r.acknowledged_at),
+        r.ack_comment,
         r.reopen_count,
         ...cols.map((c) => {
           const a = answers[c.side][c.question.id];

@@ -4,13 +4,18 @@ import type { Queryable } from '../db/client';
 import { domainError } from '../errors';
 import type { Mail } from '../notifications/mailer';
 import { type NewNotification, notify } from '../notifications/notify';
+import { longDay, plural } from '../notifications/words';
 import { lockCycle } from './cycles-repo';
 
-interface Recipient {
+interface Row {
   id: string;
   email: string;
   name: string;
+  /** Reviews this person can still act on in the phase, and the soonest of their deadlines. */
   count: number;
+  deadline: string | null;
+  /** The latest deadline among all their pending reviews (for those who can no longer act). */
+  last: string;
 }
 
 /** The review states still waiting in a phase. */
@@ -20,10 +25,24 @@ export const pending = (phase: Phase) => (phase === 'self' ? SELF_PENDING : MANA
 export const phaseColumns = (phase: Phase) =>
   phase === 'self' ? { who: 'r.owner_id', deadline: 'r.self_deadline' } : { who: 'r.manager_id', deadline: 'r.manager_deadline' };
 
-/** The text of a reminder, in the app and by e-mail. */
-function reminderText(cycleName: string, phase: Phase, deadline: string, count: number) {
-  const title = phase === 'self' ? `Your self-review in ${cycleName} is due` : `${count} review(s) in ${cycleName} wait for you`;
-  const body = phase === 'self' ? `Please submit it by ${deadline}.` : `Please complete and sign them off by ${deadline}.`;
+/**
+ * SQL (on alias `r`, with the day as parameter `$n`) for "the person can still submit": the phase's deadline
+ * is today or later (it passes at the end of its day, review.ts deadlinePassed), or, for the manager, HR
+ * reopened the review (managerPhaseOpen). Nobody is reminded of work the server would refuse.
+ */
+export const stillOpen = (phase: Phase, today: string) =>
+  phase === 'self' ? `r.self_deadline >= ${today}::date` : `(r.manager_deadline >= ${today}::date or r.reopen_count > 0)`;
+
+/** The words of a reminder; `day` spells the deadline (ISO in the app, which localizes it; long form by e-mail). */
+function reminderText(cycleName: string, phase: Phase, day: string, count: number) {
+  const title =
+    phase === 'self'
+      ? `Your self-review in ${cycleName} is due`
+      : `${plural(count, 'review')} in ${cycleName} ${count === 1 ? 'waits' : 'wait'} for you`;
+  const body =
+    phase === 'self'
+      ? `Please submit it by the end of ${day}.`
+      : `Please complete and sign ${count === 1 ? 'it' : 'them'} off by the end of ${day}.`;
   return { title, body };
 }
 
@@ -34,34 +53,48 @@ export function reminderFor(
   phase: Phase,
   message?: string,
 ): { note: NewNotification; mail: Mail } {
-  const t = reminderText(cycleName, phase, r.deadline, r.count);
-  const body = message ? `${t.body} ${message}` : t.body;
+  const withMessage = (b: string) => (message ? `${b} ${message}` : b);
+  const inApp = reminderText(cycleName, phase, r.deadline, r.count);
+  const byMail = reminderText(cycleName, phase, longDay(r.deadline), r.count);
   return {
-    note: { to: r.id, kind: 'reminder', title: t.title, body, link: '/reviews' },
-    mail: { to: r.email, subject: t.title, text: `Hello ${r.name},\n\n${body}\n` },
+    note: { to: r.id, kind: 'reminder', title: inApp.title, body: withMessage(inApp.body), link: '/reviews' },
+    mail: { to: r.email, subject: byMail.title, text: `Hello ${r.name},\n\n${withMessage(byMail.body)}\n` },
   };
 }
 
 /**
- * Reminds one person, or everyone overdue in a phase: the reviewees for `self`, their managers for `manager`.
- * In-app notifications are written in the caller's transaction; the e-mails are returned, to send after commit.
+ * Reminds one person, the selected people, or everyone still pending in a phase: the reviewees for `self`,
+ * their managers for `manager`. Only work that can still be submitted is reminded; people whose deadline has
+ * passed come back in `skipped` (HR moves their deadline first). In-app notifications are written in the
+ * caller's transaction; the e-mails are returned, to send after commit.
  */
 export async function remind(q: Queryable, actorId: string, input: RemindInput, today: string, now = Date.now()) {
   const cycle = await lockCycle(q, input.cycleId, 'cycleId');
   if (cycle.status !== 'launched') throw domainError('CONFLICT', 'Only a launched cycle has people to remind', 'cycleId');
   const { who, deadline } = phaseColumns(input.phase);
-  const recipients = await q.query<Recipient & { deadline: string }>(
-    `select p.id, p.email, p.name, count(*)::int as count, min(${deadline})::text as deadline
+  const targets = input.personIds ?? (input.personId ? [input.personId] : null);
+  const open = stillOpen(input.phase, '$4');
+  const rows = await q.query<Row>(
+    `select p.id, p.email, p.name, (count(*) filter (where ${open}))::int as count,
+            (min(${deadline}) filter (where ${open}))::text as deadline, max(${deadline})::text as last
        from review r join person p on p.id = ${who}
       where r.cycle_id = $1 and not r.deleted and not p.disabled and r.state = any($2::text[])
-        and ${input.personId ? `${who} = $3` : `${deadline} < $3::date`}
+        and ($3::uuid[] is null or ${who} = any($3::uuid[]))
       group by p.id, p.email, p.name order by p.name`,
-    [cycle.id, pending(input.phase), input.personId ?? today],
+    [cycle.id, pending(input.phase), targets, today],
   );
-  if (input.personId && recipients.length === 0)
-    throw domainError('NOT_FOUND', `This person has nothing waiting in the ${input.phase} phase of this cycle`, 'personId');
-  const out = recipients.map((r) => reminderFor(r, cycle.name, input.phase, input.message));
-  const mails = out.map((o) => o.mail);
+  const phaseWords = input.phase === 'self' ? 'self-review' : 'manager review';
+  if (targets && rows.length === 0)
+    throw domainError('NOT_FOUND', `Nobody chosen has a ${phaseWords} waiting in this cycle`, input.personId ? 'personId' : 'personIds');
+  const actionable = rows.flatMap((r) => (r.count > 0 && r.deadline ? [{ ...r, deadline: r.deadline }] : []));
+  const skipped = rows.filter((r) => r.count === 0).map((r) => ({ id: r.id, name: r.name, deadline: r.last }));
+  if (targets && actionable.length === 0)
+    throw domainError(
+      'CONFLICT',
+      `The ${phaseWords} deadline has passed for ${targets.length === 1 ? 'this person' : 'everyone chosen'}: move the deadline first, then remind`,
+      input.personId ? 'personId' : 'personIds',
+    );
+  const out = actionable.map((r) => reminderFor(r, cycle.name, input.phase, input.message));
   const touched = await notify(
     q,
     out.map((o) => o.note),
@@ -71,7 +104,7 @@ export async function remind(q: Queryable, actorId: string, input: RemindInput, 
     actorId,
     action: 'cycle.remind',
     subjectId: input.personId ?? null,
-    details: { cycleId: cycle.id, phase: input.phase, recipients: recipients.length },
+    details: { cycleId: cycle.id, phase: input.phase, recipients: actionable.length, skipped: skipped.length },
   });
-  return { touched, mails, reminded: recipients.map(({ id, name }) => ({ id, name })) };
+  return { touched, mails: out.map((o) => o.mail), reminded: actionable.map(({ id, name }) => ({ id, name })), skipped };
 }

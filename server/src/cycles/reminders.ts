@@ -4,7 +4,7 @@ import { type Mail, type Mailer, sendAll } from '../notifications/mailer';
 import { notify } from '../notifications/notify';
 import type { ChangeBus } from '../sync/bus';
 import { todayUtc } from './completion';
-import { pending, phaseColumns, reminderFor } from './remind';
+import { pending, phaseColumns, reminderFor, stillOpen } from './remind';
 
 export const DEFAULT_REMINDER_DAYS = [3, 1] as const;
 
@@ -20,7 +20,8 @@ export async function reminderDays(db: Db): Promise<number[]> {
  * One pass of the automatic reminders at `now`. For each configured N (say 3 and 1), a review still waiting
  * in a phase whose deadline is N days away or less (but more than the next smaller N) reminds its reviewee
  * (self) or manager (manager), once: the `reminder_sent` primary key is claimed with ON CONFLICT DO NOTHING,
- * so two server processes ticking at once, or a tick run twice, send each reminder exactly once.
+ * so two server processes ticking at once, or a tick run twice, send each reminder exactly once. The date
+ * stated is the soonest deadline the person can still meet, and counts only reviews still open (S-none: HR).
  */
 export async function reminderTick(db: Db, bus: ChangeBus, mailer: Mailer | null, now = Date.now()): Promise<number> {
   const today = todayUtc(now);
@@ -53,9 +54,9 @@ export async function reminderTick(db: Db, bus: ChangeBus, mailer: Mailer | null
           `select r.cycle_id, ${who} as person_id, c.name as cycle_name, p.email, p.name, min(${deadline})::text as deadline, count(*)::int as count
              from review r join review_cycle c on c.id = r.cycle_id join person p on p.id = ${who}
             where (r.cycle_id, ${who}) in (select * from unnest($1::uuid[], $2::uuid[])) and not r.deleted and not p.disabled
-              and r.state = any($3::text[])
+              and r.state = any($3::text[]) and ${stillOpen(phase, '$4')}
             group by r.cycle_id, ${who}, c.name, p.email, p.name`,
-          [claimed.map((c) => c.cycle_id), claimed.map((c) => c.person_id), pending(phase)],
+          [claimed.map((c) => c.cycle_id), claimed.map((c) => c.person_id), pending(phase), today],
         );
         const notes = info.map((r) => {
           const { note, mail } = reminderFor({ ...r, id: r.person_id }, r.cycle_name, phase);

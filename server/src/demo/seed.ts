@@ -71,7 +71,10 @@ export async function seedDemo(db: Db, print: (line: string) => void): Promise<b
     return true;
   });
   if (!seeded) {
-    print('Demo data was not seeded: this database already has people in it.');
+    const demoHr = await db.query("select 1 from person where email = 'hr@northwind.example' and not disabled");
+    if (demoHr.length > 0)
+      print(`The demo organisation "${DEMO_ORG}" is already here. Sign in with password ${DEMO_PASSWORD} as hr@northwind.example.`);
+    else print('Demo data was not seeded: this database already has people in it.');
     return false;
   }
   await db.tx((q) =>

@@ -21,7 +21,7 @@ function loopErrors(rows: readonly NewPersonInput[]): CsvRowError[] {
     let at: string | null | undefined = r.managerEmail || null;
     while (at && !seen.has(at)) {
       if (at === r.email) {
-        errors.push({ line: i + 2, message: `manager_email ${r.managerEmail} makes a reporting loop back to ${r.email}` });
+        errors.push({ line: i + 2, message: `The manager ${r.managerEmail} would make a reporting loop back to ${r.email}` });
         return;
       }
       seen.add(at);

@@ -5,8 +5,10 @@ import { LIMITS } from '@merit/shared/limits';
 import * as z from 'zod/mini';
 import { audit } from '../audit/audit';
 import { issuePasswordToken, setPasswordUrl } from '../auth/password-token';
+import { linkMail } from '../auth/reset';
 import type { Context } from '../context';
 import { domainError } from '../errors';
+import { createMailer, type Mail, sendAll } from '../notifications/mailer';
 import { hrProcedure, input, router } from '../trpc';
 import { commitImport, previewImport } from './import';
 import { listPeople, lockPeople, personById } from './people-repo';
@@ -14,6 +16,7 @@ import { updatePerson } from './update';
 
 const CsvInput = z.strictObject({ csv: z.string().check(z.maxLength(LIMITS.bodyBytesMax)) });
 const IdInput = z.strictObject({ id: Id });
+const InviteInput = z.strictObject({ ids: z.array(Id).check(z.minLength(1), z.maxLength(LIMITS.csvRowsMax)) });
 
 /** Reporting lines changed: poke the people involved so their managers' devices pull again (after commit). */
 function poke(ctx: Context, people: readonly string[]) {
@@ -35,7 +38,7 @@ export const peopleRouter = router({
           input.managerEmail,
         ]);
         if (!m[0] || m[0].disabled)
-          throw domainError('VALIDATION', 'managerEmail does not belong to an active person in Merit', 'managerEmail');
+          throw domainError('VALIDATION', "The manager's e-mail does not belong to an active person in Merit", 'managerEmail');
         managerId = m[0].id;
       }
       await q.query('insert into person (id, email, name, department, manager_id, role) values ($1, $2, $3, $4, $5, $6)', [
@@ -69,6 +72,35 @@ export const peopleRouter = router({
     const { person, touched } = await ctx.db.tx((q) => updatePerson(q, ctx.session.personId, input));
     poke(ctx, touched);
     return person;
+  }),
+
+  /**
+   * Invitations by e-mail: a fresh set-password link for each chosen person (replacing any earlier one, so a
+   * resend is the same call), sent over SMTP after commit. Disabled people are skipped. Without SMTP_URL it
+   * refuses before issuing anything, so links HR already copied keep working.
+   */
+  invite: hrProcedure.input(input(InviteInput)).mutation(async ({ ctx, input }) => {
+    const mailer = createMailer(ctx.env);
+    if (!mailer) throw domainError('CONFLICT', 'E-mail is not set up on this server (SMTP_URL). Copy or download the links instead.');
+    const { mails, invited, skipped } = await ctx.db.tx(async (q) => {
+      const rows = await q.query<{ id: string; name: string; email: string; disabled: boolean; org: string }>(
+        `select p.id, p.name, p.email, p.disabled, (select name from org where id = 1) as org
+           from person p where p.id = any($1::uuid[]) order by p.name for update of p`,
+        [input.ids],
+      );
+      if (rows.length === 0) throw domainError('NOT_FOUND', 'None of the chosen people is in Merit', 'ids');
+      const mails: Mail[] = [];
+      const invited: { id: string; name: string; email: string }[] = [];
+      for (const p of rows.filter((r) => !r.disabled)) {
+        const token = await issuePasswordToken(q, p.id);
+        mails.push(linkMail('invite', p, setPasswordUrl(ctx.origin, token), p.org));
+        invited.push({ id: p.id, name: p.name, email: p.email });
+        await audit(q, { actorId: ctx.session.personId, action: 'password.invite', subjectId: p.id });
+      }
+      return { mails, invited, skipped: rows.filter((r) => r.disabled).map((r) => ({ id: r.id, name: r.name })) };
+    });
+    const emailed = await sendAll(mailer, mails);
+    return { invited, emailed, skipped };
   }),
 
   passwordLink: hrProcedure.input(input(IdInput)).mutation(async ({ ctx, input }) => {

@@ -86,9 +86,35 @@ describe('people.update', () => {
       [p.id],
     );
     expect(audit).toEqual([
+      {
+        action: 'person.update',
+        details: { changes: { name: { from: 'Pat', to: 'Patricia' }, department: { from: 'Engineering', to: 'Finance' } } },
+      },
       { action: 'person.role', details: { from: 'employee', to: 'hr' } },
       { action: 'person.manager', details: { from: null, to: boss.id } },
     ]);
+  });
+
+  it('changes the e-mail (unique, audited with before and after) and a manager, applied to what the new manager sees', async () => {
+    const p = await createPerson(db, { name: 'Quinn', email: 'quinn@acme.test' });
+    const other = await createPerson(db, { name: 'Other', email: 'other@acme.test' });
+    expect(await failure(() => asHr().people.update({ id: p.id, email: 'other@acme.test' }))).toMatchObject({
+      code: 'CONFLICT',
+      field: 'email',
+    });
+    expect(await failure(() => asHr().people.update({ id: p.id, email: 'not an email' }))).toMatchObject({ field: 'email' });
+    const out = await asHr().people.update({ id: p.id, email: 'quinn.b@acme.test', managerId: other.id });
+    expect(out).toMatchObject({ email: 'quinn.b@acme.test', managerId: other.id });
+    const audit = await db.query<{ action: string; details: unknown }>(
+      'select action, details from audit_log where subject_id = $1 order by id',
+      [p.id],
+    );
+    expect(audit).toEqual([
+      { action: 'person.update', details: { changes: { email: { from: 'quinn@acme.test', to: 'quinn.b@acme.test' } } } },
+      { action: 'person.manager', details: { from: null, to: other.id } },
+    ]);
+    // Visibility follows the reporting line as for any manager change: the new manager's Me lists Quinn.
+    expect((await callerAs(db, bus, other).auth.me())?.reports?.map((r) => r.name)).toEqual(['Quinn']);
   });
 
   it('refuses a person as their own manager and any reporting loop, changing nothing', async () => {

@@ -17,7 +17,7 @@ export interface UpdateResult {
 async function checkManager(q: Queryable, id: string, managerId: string): Promise<void> {
   if (managerId === id) throw domainError('VALIDATION', 'A person cannot be their own manager', 'managerId');
   const m = await q.query<{ disabled: boolean }>('select disabled from person where id = $1', [managerId]);
-  if (!m[0]) throw domainError('VALIDATION', 'managerId does not name a person in Merit', 'managerId');
+  if (!m[0]) throw domainError('VALIDATION', 'The chosen manager is not in Merit', 'managerId');
   if (m[0].disabled) throw domainError('VALIDATION', 'The chosen manager is disabled', 'managerId');
   if (await wouldLoop(q, id, managerId)) {
     throw domainError('VALIDATION', 'This would make a reporting loop: the chosen manager already reports to this person', 'managerId');
@@ -36,6 +36,10 @@ export async function updatePerson(q: Queryable, actorId: string, patch: Patch):
   const before = await personById(q, patch.id);
   if (!before) throw domainError('NOT_FOUND', 'No such person', 'id');
   if (patch.managerId) await checkManager(q, patch.id, patch.managerId);
+  if (patch.email !== undefined && patch.email !== before.email) {
+    const taken = await q.query('select 1 from person where email = $1 and id <> $2', [patch.email, patch.id]);
+    if (taken.length > 0) throw domainError('CONFLICT', 'Someone else in Merit already has this e-mail address', 'email');
+  }
   const losesHr = (patch.role === 'employee' && before.role === 'hr') || (patch.disabled === true && before.role === 'hr');
   if (losesHr && !before.disabled && !(await otherHrExists(q, patch.id))) {
     throw domainError('CONFLICT', 'Merit needs at least one active HR admin: make someone else HR first', patch.role ? 'role' : 'disabled');
@@ -48,6 +52,7 @@ export async function updatePerson(q: Queryable, actorId: string, patch: Patch):
     sets.push(`${col} = $${params.length}`);
   };
   if (patch.name !== undefined) set('name', patch.name);
+  if (patch.email !== undefined) set('email', patch.email);
   if (patch.department !== undefined) set('department', patch.department);
   if (patch.managerId !== undefined) set('manager_id', patch.managerId);
   if (patch.role !== undefined) set('role', patch.role);
@@ -55,6 +60,18 @@ export async function updatePerson(q: Queryable, actorId: string, patch: Patch):
   if (sets.length > 0) await q.query(`update person set ${sets.join(', ')} where id = $1`, params);
 
   const touched: string[] = [];
+  // Name, e-mail and department: one entry with each field's before and after.
+  const changes = Object.fromEntries(
+    (['name', 'email', 'department'] as const).flatMap((k) => {
+      const to = patch[k];
+      return to !== undefined && to !== before[k] ? [[k, { from: before[k], to }]] : [];
+    }),
+  );
+  if (Object.keys(changes).length > 0) {
+    await audit(q, { actorId, action: 'person.update', subjectId: patch.id, details: { changes } });
+    // Names and departments show on managers' and HR's devices: their spaces pull again.
+    touched.push(patch.id, ...(before.managerId ? [before.managerId] : []));
+  }
   if (patch.role !== undefined && patch.role !== before.role) {
     // Sessions carry the role: cached ones must be read again (sessions.ts).
     forgetSessionsOf(patch.id);

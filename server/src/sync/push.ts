@@ -9,6 +9,7 @@ import { storable, storableText } from '@merit/shared/text-rule';
 import type { Db, Queryable } from '../db/client';
 import { DomainTRPCError, domainError } from '../errors';
 import { auditAppliedMutation } from '../reviews/audit';
+import { announceHandoff } from '../reviews/handoff';
 import type { BatchView, Effect } from './effects';
 import { linkGoalRows } from './goal-links';
 import { FAILED, isTransient, YIELD_MS } from './poison';
@@ -18,6 +19,7 @@ import { loadManyForUpdate, upsertMany } from './tables';
 /** Server-side steps after a rule accepts a mutation, in this order (see effects.ts). */
 const EFFECTS: readonly Effect[] = [
   linkGoalRows,
+  announceHandoff,
   // Last: an audit row is written only for a mutation that nothing refused (submits, sign-off, answers after a reopen).
   async (view, name, _table, prev, row) => {
     await auditAppliedMutation(view.q, name, prev, row, view.actor);

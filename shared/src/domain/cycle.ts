@@ -51,7 +51,14 @@ export const CycleUpdateInput = z
 export type CycleUpdateInput = z.infer<typeof CycleUpdateInput>;
 
 export const ExtendDeadlineInput = z
-  .strictObject({ cycleId: Id, personId: z.optional(Id), selfDeadline: z.optional(Day), managerDeadline: z.optional(Day) })
+  .strictObject({
+    cycleId: Id,
+    personId: z.optional(Id),
+    selfDeadline: z.optional(Day),
+    managerDeadline: z.optional(Day),
+    /** HR confirmed moving a deadline to a day already past (which closes that phase at once). */
+    allowPast: z.optional(z.boolean()),
+  })
   .check(
     z.refine((v) => v.selfDeadline !== undefined || v.managerDeadline !== undefined, {
       message: 'selfDeadline or managerDeadline is required',
@@ -63,8 +70,12 @@ export type ExtendDeadlineInput = z.infer<typeof ExtendDeadlineInput>;
 export const ReopenInput = z.strictObject({ reviewId: Id, reason: requiredText(2000) });
 export const RemindInput = z.strictObject({
   cycleId: Id,
-  /** One person (the reviewee for `self`, the reviewer for `manager`), or everyone overdue in the phase. */
+  /**
+   * One person or the selected people (the reviewee for `self`, the reviewer for `manager`); neither means
+   * everyone still pending in the phase. Only people who can still act (deadline not past) are reminded.
+   */
   personId: z.optional(Id),
+  personIds: z.optional(z.array(Id).check(z.minLength(1), z.maxLength(50_000))),
   phase: z.enum(['self', 'manager']),
   message: z.optional(text(1000)),
 });

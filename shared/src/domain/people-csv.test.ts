@@ -28,7 +28,7 @@ describe('people CSV', () => {
     expect(r.errors.map((e) => [e.line, e.message])).toEqual([
       [2, 'email must be a valid email'],
       [3, 'name is required'],
-      [4, 'manager_email ghost@x.test is not in the file or in Merit'],
+      [4, 'The manager ghost@x.test is neither in the file nor in Merit'],
       [5, 'email cy@x.test already appears on line 4'],
       [6, 'role must be one of: employee, hr'],
       [7, 'email taken@x.test already belongs to someone in Merit'],

@@ -92,7 +92,7 @@ export function previewPeopleCsv(input: string, knownEmails: ReadonlySet<string>
   });
   for (const [i, p] of rows.entries()) {
     if (p.managerEmail && !seen.has(p.managerEmail) && !knownEmails.has(p.managerEmail)) {
-      errors.push({ line: seen.get(p.email) ?? i + 2, message: `manager_email ${p.managerEmail} is not in the file or in Merit` });
+      errors.push({ line: seen.get(p.email) ?? i + 2, message: `The manager ${p.managerEmail} is neither in the file nor in Merit` });
     }
     if (p.managerEmail === p.email)
       errors.push({ line: seen.get(p.email) ?? i + 2, message: 'manager_email cannot be the person themself' });

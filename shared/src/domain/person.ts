@@ -51,6 +51,7 @@ export type NewPersonInput = z.infer<typeof NewPersonInput>;
 export const UpdatePersonInput = z.strictObject({
   id: Id,
   name: z.optional(requiredText(LIMITS.nameMax)),
+  email: z.optional(Email),
   department: z.optional(text(LIMITS.departmentMax)),
   managerId: z.optional(z.nullable(Id)),
   role: z.optional(Role),

@@ -7,6 +7,7 @@ import { errorCode } from '@/lib/errors';
 import { trpc } from '@/lib/trpc';
 import { FormError, TextField } from '@/ui/field';
 import { labelledResolver } from '@/ui/form-resolver';
+import { Link } from '@/ui/router';
 import { Spinner } from '@/ui/screen';
 import { AuthFrame } from './auth-frame';
 import { authErrorWords, type Me } from './me';
@@ -39,8 +40,19 @@ export function SetPasswordScreen({ onSignedIn }: { onSignedIn(me: Me): void }) 
 
   if (!token || (who.error && !errorCode(who.error).network)) {
     return (
-      <AuthFrame title="This link does not work">
-        <p className="auth-lead">It was already used, has expired, or was replaced by a newer one. Ask your HR admin for a new link.</p>
+      <AuthFrame title="This link does not work any more">
+        <p className="auth-lead">
+          Each link works once and for 7 days, and a newer link replaces an older one. If you already chose your password with it, sign in;
+          otherwise get a new link by e-mail.
+        </p>
+        <div className="form-actions">
+          <Link className="btn btn-primary btn-block" href="/sign-in">
+            Sign in
+          </Link>
+          <Link className="btn btn-secondary btn-block" href="/forgot-password">
+            E-mail me a new link
+          </Link>
+        </div>
       </AuthFrame>
     );
   }

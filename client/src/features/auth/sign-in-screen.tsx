@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { trpc } from '@/lib/trpc';
 import { FormError, TextField } from '@/ui/field';
 import { labelledResolver } from '@/ui/form-resolver';
+import { Link } from '@/ui/router';
 import { AuthFrame } from './auth-frame';
 import { authErrorWords, type Me } from './me';
 
@@ -58,6 +59,11 @@ export function SignInScreen({ onSignedIn, notice, email = '', orgName }: Props)
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p className="auth-foot">
+        <Link className="text-link" href="/forgot-password">
+          Forgot password?
+        </Link>
+      </p>
       <p className="auth-foot">New here? Ask your HR admin for a link to set your password.</p>
     </AuthFrame>
   );

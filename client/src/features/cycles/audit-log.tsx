@@ -4,53 +4,12 @@ import { describeError } from '@/lib/errors';
 import { trpc } from '@/lib/trpc';
 import { SelectField } from '@/ui/field';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
+import { actionWords, detailText } from './audit-words';
 import { useCycles, usePeopleDirectory } from './use-cycles';
 
-const ACTION_WORDS: Record<string, string> = {
-  'cycle.create': 'Created the cycle',
-  'cycle.launch': 'Launched the cycle',
-  'cycle.participant.add': 'Added to the cycle',
-  'cycle.participant.remove': 'Removed from the cycle',
-  'cycle.deadline': 'Moved deadlines',
-  'cycle.remind': 'Sent reminders',
-  'cycle.export': 'Exported the cycle',
-  'review.reopen': 'Reopened a review',
-  'review.submit_self': 'Submitted a self-review',
-  'review.submit_manager': 'Submitted a manager review',
-  'review.sign_off': 'Signed off a review',
-  'review.acknowledge': 'Acknowledged a review',
-  'review.answer_after_reopen': 'Changed an answer after a reopen',
-  'person.role': 'Changed a role',
-};
-
-/** An answer ({ rating, text }) as words, e.g. `rating 4, "Great"`; anything else as JSON. */
-function valueText(v: unknown): string {
-  if (v === null || v === undefined) return 'none';
-  if (typeof v === 'object' && !Array.isArray(v)) {
-    const a = v as { rating?: unknown; text?: unknown };
-    const parts: string[] = [];
-    if (typeof a.rating === 'number') parts.push(`rating ${a.rating}`);
-    if (typeof a.text === 'string' && a.text.trim()) parts.push(`"${a.text}"`);
-    if (parts.length > 0) return parts.join(', ');
-  }
-  return JSON.stringify(v);
-}
-
-/** A readable line for the details an entry carries (reason, before/after), without dumping raw JSON. */
-function detailText(details: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  if (typeof details.reason === 'string') out.push(`Reason: ${details.reason}`);
-  if ('before' in details || 'after' in details) {
-    const side = details.side === 'manager' ? 'Manager answer ' : details.side === 'self' ? 'Self answer ' : '';
-    out.push(`${side}${side ? 'before' : 'Before'}: ${valueText(details.before)} → after: ${valueText(details.after)}`);
-  }
-  if ('from' in details && 'to' in details) out.push(`From ${String(details.from)} to ${String(details.to)}`);
-  if (typeof details.participants === 'number') out.push(`${details.participants} participants`);
-  if (typeof details.recipients === 'number') out.push(`${details.recipients} reminded (${String(details.phase)})`);
-  return out;
-}
-
 /** HR's audit trail, newest first, filtered by person and cycle, a page at a time. */
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 export function AuditLog({ initialCycle }: { initialCycle: string }) {
   const [personId, setPersonId] = useState('');
   const [cycleId, setCycleId] = useState(initialCycle);
@@ -64,6 +23,8 @@ export function AuditLog({ initialCycle }: { initialCycle: string }) {
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
   const entries = q.data?.pages.flatMap((p) => p.entries) ?? [];
+  const names = new Map(people.data?.map((p) => [p.id, p.name]));
+  const nameOf = (id: string) => names.get(id);
   return (
     <Screen title="Audit log" lead="Who did what, and when. Entries are never changed or deleted.">
       <div className="hr-wide">
@@ -98,13 +59,13 @@ export function AuditLog({ initialCycle }: { initialCycle: string }) {
             {entries.map((e) => (
               <li key={e.id} className="card" data-testid="audit-entry">
                 <p>
-                  <strong>{ACTION_WORDS[e.action] ?? e.action}</strong>
+                  <strong>{actionWords(e.action)}</strong>
                   {e.subjectName ? ` · ${e.subjectName}` : ''}
                 </p>
                 <p className="muted">
-                  {new Date(e.at).toLocaleString()} · by {e.actorName ?? 'Merit'}
+                  {when.format(new Date(e.at))} · by {e.actorName ?? 'Merit'}
                 </p>
-                {detailText(e.details).map((t) => (
+                {detailText(e.action, e.details, nameOf).map((t) => (
                   <p key={t} className="audit-detail">
                     {t}
                   </p>

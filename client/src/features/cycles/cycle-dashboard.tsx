@@ -1,17 +1,18 @@
-import type { Completion, CompletionCounts, Phase } from '@merit/shared/domain/cycle';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type Completion, type CompletionCounts, MANAGER_PENDING, type ReviewState, SELF_PENDING } from '@merit/shared/domain/cycle';
 import { describeError } from '@/lib/errors';
-import { trpc } from '@/lib/trpc';
 import { formatDay, plural } from '@/ui/format';
 import { Link } from '@/ui/router';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
-import { useToast } from '@/ui/toast';
 import { CycleAnalytics } from './cycle-analytics';
 import { ExtendDeadlines } from './extend-deadlines';
 import { percent } from './labels';
 import { ReviewsTable } from './reviews-table';
 import { ScrollTable } from './scroll-table';
-import { KEYS, useCompletion, useCycle, useLiveCycle } from './use-cycles';
+import { useCompletion, useCycle, useCycleReviews, useLiveCycle } from './use-cycles';
+import { useRemind } from './use-remind';
+
+const SELF_WAIT = new Set<ReviewState>(SELF_PENDING);
+const MANAGER_WAIT = new Set<ReviewState>(MANAGER_PENDING);
 
 function Bar({ label, n, total }: { label: string; n: number; total: number }) {
   return (
@@ -61,16 +62,71 @@ function CountsTable({ caption, rows }: { caption: string; rows: (CompletionCoun
   );
 }
 
-function Overdue({ cycleId, c }: { cycleId: string; c: Completion }) {
-  const toast = useToast();
-  const qc = useQueryClient();
-  const remind = useMutation({
-    mutationFn: (v: { phase: Phase; personId?: string }) => trpc.cycles.remind.mutate({ cycleId, ...v }),
-    onSuccess: async (r) => {
-      toast(`Reminded ${plural(r.reminded.length, 'person', 'people')}${r.emailed > 0 ? ` (${r.emailed} by e-mail)` : ''}`);
-      await qc.invalidateQueries({ queryKey: KEYS.cycle(cycleId) });
-    },
+/** The days a phase's work can still be submitted: its deadline is today or later (the server decides; this is the hint). */
+const today = () => new Date().toISOString().slice(0, 10);
+
+function NotDone({ cycleId }: { cycleId: string }) {
+  const reviews = useCycleReviews(cycleId);
+  const remind = useRemind(cycleId);
+  const now = today();
+  const rows = reviews.data ?? [];
+  const phases = (['self', 'manager'] as const).map((phase) => {
+    const waiting = rows.filter((r) => (phase === 'self' ? SELF_WAIT.has(r.state) : MANAGER_WAIT.has(r.state)));
+    const due = (r: (typeof rows)[number]) => (phase === 'self' ? r.selfDeadline : r.managerDeadline);
+    const ahead = waiting.filter((r) => due(r) >= now || (phase === 'manager' && r.reopenCount > 0));
+    const notStarted = ahead.filter((r) => r.state === 'not_started');
+    const soonest = ahead.map(due).sort()[0];
+    return { phase, ahead, notStarted, soonest };
   });
+  return (
+    <section aria-labelledby="notdone-title" className="card">
+      <h2 className="section-title" id="notdone-title">
+        Not done yet
+      </h2>
+      <p className="muted">Remind people before their deadline. Work past its deadline is refused, so move the deadline first.</p>
+      {phases.map(({ phase, ahead, notStarted, soonest }) => (
+        <div key={phase} className="section-head notdone-row">
+          <p>
+            <strong>
+              {phase === 'self'
+                ? `${plural(ahead.length, 'self-review')} to submit`
+                : `${plural(ahead.length, 'manager review')} to sign off`}
+            </strong>
+            {soonest && <span className="muted"> · due {formatDay(soonest)}</span>}
+            {phase === 'self' && notStarted.length > 0 && <span className="muted"> · {notStarted.length} not started</span>}
+          </p>
+          <span className="card-actions">
+            {phase === 'self' && notStarted.length > 0 && (
+              <button
+                type="button"
+                className="btn btn-secondary btn-small"
+                disabled={remind.isPending}
+                onClick={() => remind.mutate({ self: notStarted.map((r) => r.personId), manager: [] })}
+              >
+                Remind the not started
+              </button>
+            )}
+            <button
+              type="button"
+              className="btn btn-primary btn-small"
+              disabled={remind.isPending || ahead.length === 0}
+              onClick={() => remind.mutate({ phase, all: true })}
+            >
+              Remind all<span className="visually-hidden"> {phase === 'self' ? 'self-reviews' : 'manager reviews'} not done</span>
+            </button>
+          </span>
+        </div>
+      ))}
+      {remind.error && (
+        <p className="form-error" role="alert">
+          {describeError(remind.error)}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Overdue({ c }: { c: Completion }) {
   const phases = (['self', 'manager'] as const).map((p) => ({ phase: p, people: c.overdue.filter((o) => o.phase === p) }));
   return (
     <section aria-labelledby="overdue-title">
@@ -84,52 +140,27 @@ function Overdue({ cycleId, c }: { cycleId: string; c: Completion }) {
           .filter((p) => p.people.length > 0)
           .map(({ phase, people }) => (
             <div key={phase} className="card overdue">
-              <div className="section-head">
-                <h3 className="stat-label">
-                  {phase === 'self' ? 'Self-reviews' : 'Manager reviews'} overdue: {c.overdueCount[phase]}
-                </h3>
-                <button
-                  type="button"
-                  className="btn btn-secondary btn-small"
-                  disabled={remind.isPending}
-                  onClick={() => remind.mutate({ phase })}
-                >
-                  Remind all<span className="visually-hidden"> overdue {phase === 'self' ? 'self-reviews' : 'manager reviews'}</span>
-                </button>
-              </div>
+              <h3 className="stat-label">
+                {phase === 'self' ? 'Self-reviews' : 'Manager reviews'} overdue: {c.overdueCount[phase]}
+              </h3>
+              <p className="muted">
+                Their deadline has passed, so they cannot submit: move their deadline under Deadlines to let them finish.
+              </p>
               <ul className="overdue-list">
-                {people.map((o) => {
-                  const who = phase === 'self' ? { id: o.personId, name: o.name } : { id: o.managerId, name: o.managerName };
-                  return (
-                    <li key={o.reviewId}>
-                      <span>
-                        <strong>{o.name}</strong>{' '}
-                        <span className="muted">
-                          · {o.department || 'no department'} · due {formatDay(o.deadline)}
-                        </span>
-                        {phase === 'manager' && <span className="muted"> · manager {o.managerName ?? 'none'}</span>}
+                {people.map((o) => (
+                  <li key={o.reviewId}>
+                    <span>
+                      <strong>{o.name}</strong>{' '}
+                      <span className="muted">
+                        · {o.department || 'no department'} · was due {formatDay(o.deadline)}
                       </span>
-                      {who.id && (
-                        <button
-                          type="button"
-                          className="btn btn-ghost btn-small"
-                          disabled={remind.isPending}
-                          onClick={() => remind.mutate({ phase, personId: who.id ?? undefined })}
-                        >
-                          Remind<span className="visually-hidden"> {who.name}</span>
-                        </button>
-                      )}
-                    </li>
-                  );
-                })}
+                      {phase === 'manager' && <span className="muted"> · manager {o.managerName ?? 'none'}</span>}
+                    </span>
+                  </li>
+                ))}
               </ul>
             </div>
           ))
-      )}
-      {remind.error && (
-        <p className="form-error" role="alert">
-          {describeError(remind.error)}
-        </p>
       )}
     </section>
   );
@@ -206,7 +237,8 @@ export function CycleDashboard({ cycleId }: { cycleId: string }) {
                 rows={c.byManager.map((m) => ({ ...m, key: m.managerId ?? 'none', name: m.managerName ?? 'No manager' }))}
               />
             </div>
-            <Overdue cycleId={cycleId} c={c} />
+            <NotDone cycleId={cycleId} />
+            <Overdue c={c} />
             {cy.status === 'launched' && (
               <ExtendDeadlines cycleId={cycleId} selfDeadline={cy.selfDeadline} managerDeadline={cy.managerDeadline} />
             )}

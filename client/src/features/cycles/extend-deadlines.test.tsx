@@ -36,6 +36,26 @@ describe('ExtendDeadlines (HR)', () => {
         managerDeadline: '2027-01-15',
       }),
     );
-    expect(await screen.findByText('Deadlines moved for Sam Okafor')).toBeTruthy();
+    expect(await screen.findByText(/^Deadlines moved for Sam Okafor: manager review .* → .*2027$/)).toBeTruthy();
+  });
+
+  it('asks before moving a deadline into the past, and sends allowPast only once confirmed', async () => {
+    api.extend.mockClear();
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <ToastProvider>
+          <ExtendDeadlines cycleId={CYCLE} selfDeadline="2026-12-10" managerDeadline="2026-12-20" />
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+    fireEvent.change(screen.getByLabelText('New self-review deadline'), { target: { value: '2001-02-03' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Move deadlines' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Move a deadline into the past?' });
+    expect(dialog.textContent).toMatch(/self-review deadline .*2001 is already past/);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(api.extend).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Move deadlines' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Move it anyway' }));
+    await waitFor(() => expect(api.extend).toHaveBeenCalledWith({ cycleId: CYCLE, selfDeadline: '2001-02-03', allowPast: true }));
   });
 });

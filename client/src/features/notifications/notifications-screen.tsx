@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useNotifications } from '@/db/hooks';
 import { describeError } from '@/lib/errors';
 import { useMutate } from '@/sync/mutate';
-import { formatAgo } from '@/ui/format';
+import { formatAgo, localizeDays } from '@/ui/format';
 import { CheckIcon } from '@/ui/icons';
 import { Link } from '@/ui/router';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
@@ -19,10 +19,10 @@ function Item({ n }: { n: Notification }) {
   return (
     <li className={`card notification${n.read ? ' notification-read' : ''}`}>
       <div className="person-head">
-        <p className="person-name">{n.title}</p>
+        <p className="person-name">{localizeDays(n.title)}</p>
         {!n.read && <span className="badge badge-warn">New</span>}
       </div>
-      {n.body && <p>{n.body}</p>}
+      {n.body && <p>{localizeDays(n.body)}</p>}
       <p className="muted">{formatAgo(n.createdAt)}</p>
       <div className="card-actions">
         {n.link && (

@@ -56,7 +56,7 @@ describe('ImportCsv', () => {
     const rows = within(problems).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual(['3', '4']);
     expect(rows[0]?.textContent).toContain('email must be a valid email');
-    expect(rows[1]?.textContent).toContain('nobody@acme.test is not in the file or in Merit');
+    expect(rows[1]?.textContent).toContain('nobody@acme.test is neither in the file nor in Merit');
     expect(screen.getByRole('status').textContent).toContain('2 problems to fix');
 
     const fine = screen.getByRole('table', { name: 'Rows that are fine' });

@@ -2,12 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import { describeError } from '@/lib/errors';
 import { trpc } from '@/lib/trpc';
-import { LinkBox } from '@/ui/copy-button';
 import { FormError, TextArea } from '@/ui/field';
 import { plural } from '@/ui/format';
-import { navigate } from '@/ui/router';
 import { Screen } from '@/ui/screen';
 import { CsvPreviewView } from './csv-preview';
+import { ImportedPeople } from './imported-people';
 import { useRefreshPeople } from './use-people';
 
 const EXAMPLE = 'name,email,department,manager_email,role\nAna Silva,ana@example.com,Sales,rita@example.com,employee';
@@ -40,28 +39,7 @@ export function ImportCsv() {
     if (file) change(await file.text());
   };
 
-  if (commit.data) {
-    const created = commit.data.created;
-    return (
-      <Screen
-        title="People imported"
-        lead={`${plural(created.length, 'person', 'people')} added. Send each their link to set a password; each link works once.`}
-      >
-        <ul className="card-list">
-          {created.map(({ person, setPasswordUrl }) => (
-            <li key={person.id} className="card">
-              <p className="person-name">{person.name}</p>
-              <p className="person-email">{person.email}</p>
-              <LinkBox url={setPasswordUrl} />
-            </li>
-          ))}
-        </ul>
-        <button type="button" className="btn btn-primary btn-block" onClick={() => navigate('/people', { replace: true })}>
-          Done
-        </button>
-      </Screen>
-    );
-  }
+  if (commit.data) return <ImportedPeople created={commit.data.created} />;
 
   const ready = preview.data !== undefined && preview.data.errors.length === 0 && preview.data.rows.length > 0;
   const count = preview.data?.rows.length ?? 0;

@@ -3,11 +3,14 @@ import { describeError } from '@/lib/errors';
 import { PlusIcon } from '@/ui/icons';
 import { navigate } from '@/ui/router';
 import { EmptyState, Screen, Spinner } from '@/ui/screen';
+import { useWide } from '@/ui/use-wide';
+import { PeopleTable } from './people-table';
 import { PersonCard } from './person-card';
 import { usePeople } from './use-people';
 
 export function PeopleList() {
   const people = usePeople();
+  const wide = useWide();
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query).trim().toLowerCase();
   const names = useMemo(() => new Map((people.data ?? []).map((p) => [p.id, p.name])), [people.data]);
@@ -49,6 +52,10 @@ export function PeopleList() {
             ))}
           </ul>
         </>
+      ) : wide ? (
+        <div className="hr-wide">
+          <PeopleTable people={people.data} />
+        </div>
       ) : (
         <>
           <label htmlFor="people-search" className="visually-hidden">

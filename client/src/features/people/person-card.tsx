@@ -5,6 +5,7 @@ import { describeError } from '@/lib/errors';
 import { trpc } from '@/lib/trpc';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { LinkBox } from '@/ui/copy-button';
+import { Link } from '@/ui/router';
 import { ROLE_WORDS, statusOf, useRefreshPeople } from './use-people';
 
 /** One person: who they are, where they sit, and what HR can do about their access. */
@@ -47,6 +48,9 @@ export function PersonCard({ person, managerName }: { person: Person; managerNam
         </div>
       </dl>
       <div className="person-actions">
+        <Link className="btn btn-secondary btn-small" href={`/people/${person.id}`}>
+          Edit<span className="visually-hidden"> {person.name}</span>
+        </Link>
         {!person.disabled && (
           <button
             type="button"

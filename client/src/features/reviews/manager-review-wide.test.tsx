@@ -51,7 +51,7 @@ describe("the manager's review, laid out by width (issue 6 item 4)", () => {
     viewport(1280);
     await renderAsManager();
     const mine = await screen.findByRole('region', { name: 'Yours' });
-    expect(within(mine).getByRole('button', { name: 'Submit review' })).toBeTruthy();
+    expect(within(mine).getByRole('button', { name: 'Sign off and share with Sam' })).toBeTruthy();
     expect(screen.getByText('Shipped search')).toBeTruthy();
     expect(screen.queryByRole('tab', { name: 'Yours' })).toBeNull();
     expect(screen.getByRole('tab', { name: "Sam's" }).getAttribute('aria-selected')).toBe('true');

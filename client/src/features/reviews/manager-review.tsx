@@ -1,6 +1,6 @@
 import { answeredBySide, type Review } from '@merit/shared/domain/review';
 import { useState } from 'react';
-import { useEvidence } from '@/db/hooks';
+import { useDb, useEvidence, useNotifications } from '@/db/hooks';
 import { useMutate } from '@/sync/mutate';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { FormError } from '@/ui/field';
@@ -8,6 +8,7 @@ import { Tabs } from '@/ui/tabs';
 import { useToast } from '@/ui/toast';
 import { EvidencePanel } from './evidence-panel';
 import { AnswerView, QuestionField } from './question-field';
+import { reopenReason, requireAnswers } from './required-first';
 import { AnswersReadOnly, citeViews, GoalsSection, ReviewHead, sectionsFor } from './review-parts';
 import { ReviewSplit, useWide } from './review-split';
 import { dayOf, localRefusal } from './review-words';
@@ -20,14 +21,16 @@ import { useCiting } from './use-citing';
  */
 export function ManagerReview({ review, name }: { review: Review; name: string }) {
   const mutate = useMutate();
+  const { db } = useDb();
   const toast = useToast();
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState('mine');
   const [theirTab, setTheirTab] = useState('self');
   const wide = useWide();
-  const [confirm, setConfirm] = useState<'submit' | 'signOff' | null>(null);
+  const [confirm, setConfirm] = useState<'signOff' | null>(null);
+  const reason = reopenReason(useNotifications(), review.id);
   const evidence = useEvidence(review.ownerId, review.periodStart, review.periodEnd);
-  const { save, flush } = useAnswerSaver(review.id, 'manager', setError);
+  const { save, flush, settle } = useAnswerSaver(review.id, 'manager', setError);
   const { current, currentId, setCurrentId, isCited, onCite } = useCiting(review, 'manager', save);
   const first = name.split(/\s+/)[0] || name;
 
@@ -44,12 +47,28 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
     );
 
   const editable = review.state === 'self_submitted' || review.state === 'manager_in_progress';
-  const run = async (what: 'submit' | 'signOff') => {
+  // One step for the manager: "Sign off" submits their side (when still open) and signs off, both queued in order.
+  const run = async () => {
     flush();
-    const r = await mutate(what === 'submit' ? 'review.submitManager@1' : 'review.signOff@1', { id: review.id });
+    if (editable) {
+      const s = await mutate('review.submitManager@1', { id: review.id });
+      if (!s.ok) {
+        setConfirm(null);
+        setError(localRefusal(s.error.message));
+        return;
+      }
+    }
+    const r = await mutate('review.signOff@1', { id: review.id });
     setConfirm(null);
-    if (r.ok) toast(what === 'submit' ? 'Review submitted' : 'Review signed off');
+    if (r.ok) toast(`Review signed off and shared with ${first}`);
     else setError(localRefusal(r.error.message));
+  };
+  const askSignOff = async () => {
+    await settle();
+    // The newest local copy: an answer saved on blur a moment ago may not have re-rendered yet.
+    const latest = (await db.reviews.get(review.id)) ?? review;
+    if (!editable || requireAnswers(latest, 'manager', setError)) setConfirm('signOff');
+    else setTab('mine');
   };
 
   const mine = editable ? (
@@ -63,7 +82,7 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
             <GoalsSection review={review} />
           ) : (
             qs.map((q) => (
-              <div key={q.id}>
+              <div key={q.id} data-question={q.id}>
                 {!wide && answeredBySide(q, 'self') && (
                   <AnswerView
                     question={q}
@@ -87,8 +106,8 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
         </section>
       ))}
       <FormError>{error}</FormError>
-      <button type="button" className="btn btn-primary btn-block" onClick={() => setConfirm('submit')}>
-        Submit review
+      <button type="button" className="btn btn-primary btn-block" onClick={() => void askSignOff()}>
+        Sign off and share with {first}
       </button>
       <p className="field-hint">Saved on this device as you go; {first} sees it only once you sign it off.</p>
     </div>
@@ -101,7 +120,7 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
       </p>
       <AnswersReadOnly review={review} sides={['manager']} evidence={evidence} names={{ self: first, manager: 'You' }} />
       <FormError>{error}</FormError>
-      <button type="button" className="btn btn-primary btn-block" onClick={() => setConfirm('signOff')}>
+      <button type="button" className="btn btn-primary btn-block" onClick={() => void askSignOff()}>
         Sign off
       </button>
     </div>
@@ -129,6 +148,11 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
   return (
     <>
       <ReviewHead review={review} who="Your review as their manager" due={review.managerDeadline} />
+      {review.reopenCount > 0 && editable && (
+        <p className="notice notice-warn" role="status" data-testid="reopen-banner">
+          HR reopened this review{reason ? `: ${reason}` : ''}. Change what is needed, then sign it off again.
+        </p>
+      )}
       {wide ? (
         <ReviewSplit
           mineTitle="Yours"
@@ -143,24 +167,14 @@ export function ManagerReview({ review, name }: { review: Review; name: string }
           tabs={[{ id: 'mine', label: 'Yours', panel: mine }, selfTab, winsTab]}
         />
       )}
-      {confirm === 'submit' && (
-        <ConfirmDialog
-          title="Submit your review?"
-          confirmLabel="Submit"
-          onConfirm={() => void run('submit')}
-          onCancel={() => setConfirm(null)}
-        >
-          You can still read it before signing off, but not change it.
-        </ConfirmDialog>
-      )}
       {confirm === 'signOff' && (
         <ConfirmDialog
           title={`Sign off ${first}'s review?`}
           confirmLabel="Sign off"
-          onConfirm={() => void run('signOff')}
+          onConfirm={() => void run()}
           onCancel={() => setConfirm(null)}
         >
-          {first} will see your review. After sign-off the review is locked on every device.
+          {first} sees your review at once and is asked to acknowledge it. After sign-off nobody can change it; only HR can reopen it.
         </ConfirmDialog>
       )}
     </>

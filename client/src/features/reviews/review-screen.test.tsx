@@ -118,17 +118,18 @@ describe('self-review (offline, through mutate and the outbox)', () => {
     expect(names).toEqual(['review.answer@1', 'review.answer@1', 'review.answer@1']);
   });
 
-  it('submits after a confirmation; a missing required answer is named and nothing is queued', async () => {
+  it('checks required answers before asking: names the first missing one and takes the person to it; then confirms', async () => {
     const { db, review } = await renderReview((me) => ({ review: makeReview(me, uuidv7(), { selfAnswers: { overall: { rating: 3 } } }) }));
     fireEvent.click(await screen.findByRole('button', { name: 'Submit self-review' }));
-    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Submit' }));
-    expect(await screen.findByText(/Answer every required question first: "What went well\?"/)).toBeTruthy();
+    expect(await screen.findByText(/Answer “What went well\?” first: it is required/)).toBeTruthy();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/What went well\?/)));
     expect(await db.outbox.count()).toBe(0);
 
     fireEvent.change(screen.getByLabelText(/What went well\?/), { target: { value: 'Plenty' } });
     fireEvent.blur(screen.getByLabelText(/What went well\?/));
     fireEvent.click(screen.getByRole('button', { name: 'Submit self-review' }));
-    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Submit' }));
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Submit' }));
     await waitFor(async () => expect((await db.reviews.get(review.id))?.state).toBe('self_submitted'));
     expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['review.answer@1', 'review.submitSelf@1']);
     expect(await screen.findByText(/Submitted/)).toBeTruthy();
@@ -170,6 +171,11 @@ describe('manager and signed views', () => {
     expect(screen.queryByRole('textbox', { name: /What went well/ })).toBeNull();
     fireEvent.change(screen.getByLabelText('Comment (optional)'), { target: { value: 'Fair, thanks' } });
     fireEvent.click(screen.getByRole('button', { name: 'Acknowledge review' }));
+    // Irreversible: it asks first, and nothing is queued until confirmed.
+    const dialog = await screen.findByRole('alertdialog', { name: 'Acknowledge this review?' });
+    expect(dialog.textContent).toMatch(/read it, not that you agree.*Your manager and HR see your comment/);
+    expect((await db.reviews.get(review.id))?.state).toBe('signed_off');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Acknowledge' }));
     await waitFor(async () => expect((await db.reviews.get(review.id))?.state).toBe('acknowledged'));
     expect((await db.reviews.get(review.id))?.ackComment).toBe('Fair, thanks');
   });

@@ -1,6 +1,6 @@
 import type { Review } from '@merit/shared/domain/review';
 import { useState } from 'react';
-import { useEvidence } from '@/db/hooks';
+import { useDb, useEvidence } from '@/db/hooks';
 import { useMutate } from '@/sync/mutate';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { FormError } from '@/ui/field';
@@ -9,6 +9,7 @@ import { Tabs } from '@/ui/tabs';
 import { useToast } from '@/ui/toast';
 import { EvidencePanel } from './evidence-panel';
 import { QuestionField } from './question-field';
+import { requireAnswers } from './required-first';
 import { AnswersReadOnly, citeViews, GoalsSection, ReviewHead, sectionsFor } from './review-parts';
 import { dayOf, localRefusal } from './review-words';
 import { useAnswerSaver } from './use-answer-saver';
@@ -20,12 +21,13 @@ import { useCiting } from './use-citing';
  */
 export function SelfReviewForm({ review }: { review: Review }) {
   const mutate = useMutate();
+  const { db } = useDb();
   const toast = useToast();
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState('questions');
   const [confirming, setConfirming] = useState(false);
   const evidence = useEvidence(review.ownerId, review.periodStart, review.periodEnd);
-  const { save, flush } = useAnswerSaver(review.id, 'self', setError);
+  const { save, flush, settle } = useAnswerSaver(review.id, 'self', setError);
   const { current, currentId, setCurrentId, isCited, onCite } = useCiting(review, 'self', save);
   const submit = async () => {
     flush();
@@ -46,25 +48,38 @@ export function SelfReviewForm({ review }: { review: Review }) {
             <GoalsSection review={review} />
           ) : (
             qs.map((q) => (
-              <QuestionField
-                key={q.id}
-                question={q}
-                answer={review.selfAnswers[q.id]}
-                cites={citeViews(review.selfAnswers[q.id], evidence)}
-                current={q.id === currentId}
-                onFocus={() => setCurrentId(q.id)}
-                onSave={(patch, debounce, base) => save(q.id, patch, debounce, base)}
-                onFlush={() => flush(q.id)}
-              />
+              <div key={q.id} data-question={q.id}>
+                <QuestionField
+                  question={q}
+                  answer={review.selfAnswers[q.id]}
+                  cites={citeViews(review.selfAnswers[q.id], evidence)}
+                  current={q.id === currentId}
+                  onFocus={() => setCurrentId(q.id)}
+                  onSave={(patch, debounce, base) => save(q.id, patch, debounce, base)}
+                  onFlush={() => flush(q.id)}
+                />
+              </div>
             ))
           )}
         </section>
       ))}
       <FormError>{error}</FormError>
-      <button type="button" className="btn btn-primary btn-block" onClick={() => setConfirming(true)}>
+      <button
+        type="button"
+        className="btn btn-primary btn-block"
+        onClick={async () => {
+          await settle();
+          // The newest local copy: an answer saved on blur a moment ago may not have re-rendered yet.
+          const latest = (await db.reviews.get(review.id)) ?? review;
+          if (requireAnswers(latest, 'self', setError)) setConfirming(true);
+        }}
+      >
         Submit self-review
       </button>
-      <p className="field-hint">Every change is saved on this device as you go and syncs when you are online.</p>
+      <p className="field-hint">
+        Every change is saved on this device as you go and syncs when you are online; nobody else sees it. Submitting shares it with your
+        manager.
+      </p>
     </div>
   );
 
@@ -99,7 +114,8 @@ export function SelfReviewForm({ review }: { review: Review }) {
           onConfirm={() => void submit()}
           onCancel={() => setConfirming(false)}
         >
-          Your manager will see it, and you cannot change it afterwards. It is due {formatDay(review.selfDeadline)}.
+          Your manager sees it next and writes their review beside it. You cannot change it afterwards. It is due{' '}
+          {formatDay(review.selfDeadline)}.
         </ConfirmDialog>
       )}
     </>

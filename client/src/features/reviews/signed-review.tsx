@@ -2,6 +2,7 @@ import type { Review } from '@merit/shared/domain/review';
 import { useState } from 'react';
 import { useEvidence } from '@/db/hooks';
 import { useMutate } from '@/sync/mutate';
+import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { FormError, TextArea } from '@/ui/field';
 import { useToast } from '@/ui/toast';
 import { AnswersReadOnly, ReviewHead } from './review-parts';
@@ -14,8 +15,10 @@ export function SignedReview({ review, as, name }: { review: Review; as: 'review
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const evidence = useEvidence(review.ownerId, review.periodStart, review.periodEnd);
+  const [confirming, setConfirming] = useState(false);
   const acknowledge = async () => {
     const r = await mutate('review.acknowledge@1', { id: review.id, comment });
+    setConfirming(false);
     if (r.ok) toast('Review acknowledged');
     else setError(localRefusal(r.error.message));
   };
@@ -53,10 +56,21 @@ export function SignedReview({ review, as, name }: { review: Review; as: 'review
             onChange={(e) => setComment(e.target.value)}
           />
           <FormError>{error}</FormError>
-          <button type="button" className="btn btn-primary btn-block" onClick={() => void acknowledge()}>
+          <button type="button" className="btn btn-primary btn-block" onClick={() => setConfirming(true)}>
             Acknowledge review
           </button>
         </section>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Acknowledge this review?"
+          confirmLabel="Acknowledge"
+          onConfirm={() => void acknowledge()}
+          onCancel={() => setConfirming(false)}
+        >
+          This says you have read it, not that you agree. {comment.trim() ? 'Your manager and HR see your comment. ' : ''}You cannot undo it
+          or change the comment afterwards.
+        </ConfirmDialog>
       )}
     </>
   );

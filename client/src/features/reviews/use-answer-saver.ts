@@ -20,15 +20,21 @@ export function useAnswerSaver(reviewId: string, side: Side, onError: (message: 
   const pending = useRef(new Map<string, { patch: Answer; base: string | undefined; timer: ReturnType<typeof setTimeout> }>());
   const errorRef = useRef(onError);
   errorRef.current = onError;
+  const inflight = useRef(new Set<Promise<void>>());
 
   const send = useCallback(
-    async (questionId: string, answer: Answer, base: string | undefined) => {
-      // Stored answers are trimmed (the schema trims), so the base is compared trimmed too.
-      const from = base?.trim();
-      const withBase = answer.text !== undefined && from !== undefined && from !== answer.text.trim();
-      const args = { id: reviewId, side, questionId, answer, ...(withBase ? { base: { text: from } } : {}) };
-      const r = await mutate('review.answer@1', args);
-      errorRef.current(r.ok ? null : localRefusal(r.error.message));
+    (questionId: string, answer: Answer, base: string | undefined) => {
+      const p = (async () => {
+        // Stored answers are trimmed (the schema trims), so the base is compared trimmed too.
+        const from = base?.trim();
+        const withBase = answer.text !== undefined && from !== undefined && from !== answer.text.trim();
+        const args = { id: reviewId, side, questionId, answer, ...(withBase ? { base: { text: from } } : {}) };
+        const r = await mutate('review.answer@1', args);
+        errorRef.current(r.ok ? null : localRefusal(r.error.message));
+      })();
+      inflight.current.add(p);
+      void p.finally(() => inflight.current.delete(p));
+      return p;
     },
     [mutate, reviewId, side],
   );
@@ -62,6 +68,12 @@ export function useAnswerSaver(reviewId: string, side: Side, onError: (message: 
     [send, flush],
   );
 
+  /** Sends what is pending and waits until every save is in the local database (submit checks read it next). */
+  const settle = useCallback(async () => {
+    flush();
+    await Promise.allSettled([...inflight.current]);
+  }, [flush]);
+
   useEffect(() => () => flush(), [flush]);
-  return { save, flush };
+  return { save, flush, settle };
 }

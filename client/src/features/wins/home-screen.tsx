@@ -13,7 +13,18 @@ function greeting(now: Date): string {
 }
 
 /** The first screen: one big way in ("Log a win"), then what this month already holds. */
-export function HomeScreen({ name, now = new Date(), dashboard }: { name: string; now?: Date; dashboard?: ReactNode }) {
+export function HomeScreen({
+  name,
+  now = new Date(),
+  dashboard,
+  cards,
+}: {
+  name: string;
+  now?: Date;
+  dashboard?: ReactNode;
+  /** Hand-offs waiting on this person (composed by the app from the notifications feature). */
+  cards?: ReactNode;
+}) {
   const wins = useWins();
   const month = today(now).slice(0, 7);
   const thisMonth = wins?.filter((w) => w.date.startsWith(month)).length ?? 0;
@@ -27,6 +38,7 @@ export function HomeScreen({ name, now = new Date(), dashboard }: { name: string
         </h1>
         <p className="screen-lead">Capture it while you remember it.</p>
       </header>
+      {cards}
       <button type="button" className="btn btn-primary btn-hero" onClick={() => navigate('/wins/new')}>
         <PlusIcon width={28} height={28} /> Log a win
       </button>
