@@ -1,5 +1,6 @@
 import { auditRouter } from './audit/audit.router';
 import { authRouter } from './auth/auth.router';
+import { breakGlassRouter } from './auth/break-glass.router';
 import { cyclesRouter, reviewsHrRouter } from './cycles/cycles.router';
 import { exportRouter } from './export/export.router';
 // goals (issue 5)
@@ -24,6 +25,8 @@ export const appRouter = router({
   reviews: reviewsHrRouter,
   audit: auditRouter,
   export: exportRouter,
+  // identity (issue 13)
+  breakGlass: breakGlassRouter,
 });
 
 export type AppRouter = typeof appRouter;

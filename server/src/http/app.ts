@@ -1,5 +1,6 @@
 import { LIMITS } from '@merit/shared/limits';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { mountOidc } from '../auth/oidc/oidc-routes';
 import type { Db } from '../db/client';
 import type { Env } from '../env';
 import type { ChangeBus } from '../sync/bus';
@@ -92,6 +93,8 @@ export async function buildApp({ db, env, bus, logStream }: AppDeps): Promise<Fa
   await mountTrpc(app, { db, env, bus, metrics });
   // CSV export of a review cycle
   mountExport(app, { db, env });
+  // identity (issue 13): sign-in through the OpenID provider
+  mountOidc(app, { db, env });
   await serveApp(app, env.staticDir);
   return app;
 }
