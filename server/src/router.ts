@@ -6,6 +6,7 @@ import { exportRouter } from './export/export.router';
 // goals (issue 5)
 import { goalsRouter } from './goals/goals.router';
 import { peopleRouter } from './people/people.router';
+import { scimTokensRouter } from './scim/scim-tokens';
 import { setupRouter } from './setup/setup.router';
 import { syncRouter } from './sync/sync.router';
 import { questionBankRouter, templatesRouter } from './templates/templates.router';
@@ -27,6 +28,7 @@ export const appRouter = router({
   export: exportRouter,
   // identity (issue 13)
   breakGlass: breakGlassRouter,
+  scimTokens: scimTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,7 @@ import {
   GoalDetailScreen,
   GoalEditScreen,
   GoalsScreen,
+  IdentityScreen,
   InboxScreen,
   LogWinScreen,
   ManagerNotesScreen,
@@ -66,6 +67,12 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/people', title: 'People', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/people/new', title: 'Add person', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/people/import', title: 'Import people', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
+  {
+    pattern: '/people/identity',
+    title: 'Sign-in & provisioning',
+    hr: true,
+    render: () => <LazyScreen screen={IdentityScreen} props={{}} />,
+  },
   // --- reviews ---
   { pattern: '/reviews', title: 'Reviews', render: (p) => <LazyScreen screen={ReviewsScreen} props={{ me: p.me }} /> },
   {

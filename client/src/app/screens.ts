@@ -35,3 +35,5 @@ export const RecordScreen = lazyScreen(() => import('@/features/me/record-screen
 export const ReviewsScreen = lazyScreen(() => import('@/features/reviews/reviews-screen').then((m) => m.default));
 export const ReviewScreen = lazyScreen(() => import('@/features/reviews/review-screen').then((m) => m.default));
 // --- end reviews ---
+// identity (issue 13): HR's SCIM tokens and break-glass accounts
+export const IdentityScreen = lazyScreen(() => import('@/features/identity/identity-screen').then((m) => m.default));

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { mountOidc } from '../auth/oidc/oidc-routes';
 import type { Db } from '../db/client';
 import type { Env } from '../env';
+import { mountScim } from '../scim/scim-routes';
 import type { ChangeBus } from '../sync/bus';
 import { mountExport } from './export-route';
 import { Metrics } from './metrics';
@@ -95,6 +96,8 @@ export async function buildApp({ db, env, bus, logStream }: AppDeps): Promise<Fa
   mountExport(app, { db, env });
   // identity (issue 13): sign-in through the OpenID provider
   mountOidc(app, { db, env });
+  // identity (issue 13): SCIM 2.0 provisioning
+  await mountScim(app, { db, env, bus });
   await serveApp(app, env.staticDir);
   return app;
 }
