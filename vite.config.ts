@@ -44,7 +44,7 @@ export default defineConfig({
         // The whole shell, so the app opens with no network after the first visit.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,txt,webmanifest}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/trpc/, /^\/healthz/, /^\/metrics/],
+        navigateFallbackDenylist: [/^\/trpc/, /^\/healthz/, /^\/metrics/, /^\/auth\//, /^\/scim\//, /^\/api\//],
         // No runtime caching: the API is never answered from a cache; synced data lives in IndexedDB.
         runtimeCaching: [],
         cleanupOutdatedCaches: true,

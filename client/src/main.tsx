@@ -13,6 +13,7 @@ import './ui/styles/goals.css';
 // review cycles
 import './ui/styles/cycles.css';
 import './ui/styles/wins.css';
+import './ui/styles/identity.css';
 import './ui/styles/notes.css';
 import './ui/styles/reviews.css';
 

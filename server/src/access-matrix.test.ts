@@ -64,6 +64,13 @@ const MATRIX: Record<string, Access> = {
   'reviews.reopen': 'hr',
   'audit.list': 'hr',
   'export.myRecord': 'signedIn',
+  // identity (issue 13)
+  'auth.methods': 'public',
+  'breakGlass.list': 'hr',
+  'breakGlass.set': 'hr',
+  'scimTokens.list': 'hr',
+  'scimTokens.create': 'hr',
+  'scimTokens.revoke': 'hr',
 };
 
 /** `_def.procedures` is typed as the router's tree, but at run time it is a flat map from dotted path to procedure. */

@@ -21,6 +21,29 @@ export interface Env {
   ssePingMs: number;
   /** When set, `/metrics` answers only a request carrying `Authorization: Bearer <token>`. */
   metricsToken: string | null;
+  /** Single sign-on through an OpenID Connect provider; null when OIDC_ISSUER is unset. */
+  oidc: OidcSettings | null;
+  /** SSO_ONLY=1: passwords work only for HR accounts flagged as break-glass. */
+  ssoOnly: boolean;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  /** Unset for a public client (PKCE alone). */
+  clientSecret: string | null;
+  buttonLabel: string;
+}
+
+function readOidc(e: NodeJS.ProcessEnv): OidcSettings | null {
+  if (!e.OIDC_ISSUER) return null;
+  if (!e.OIDC_CLIENT_ID) throw new Error('OIDC_CLIENT_ID must be set with OIDC_ISSUER');
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET || null,
+    buttonLabel: e.OIDC_BUTTON_LABEL || 'Sign in with your company account',
+  };
 }
 
 function num(v: string | undefined, fallback: number, name: string): number {
@@ -50,5 +73,14 @@ export function readEnv(e: NodeJS.ProcessEnv = process.env, argv: readonly strin
     staticDir: resolve(e.STATIC_DIR ?? './dist/client'),
     ssePingMs: num(e.SSE_PING_MS, 25_000, 'SSE_PING_MS'),
     metricsToken: e.METRICS_TOKEN || null,
+    ...identity(e),
   };
+}
+
+function identity(e: NodeJS.ProcessEnv): Pick<Env, 'oidc' | 'ssoOnly'> {
+  const oidc = readOidc(e);
+  const ssoOnly = e.SSO_ONLY === '1' || e.SSO_ONLY === 'true';
+  // Passwords off with no provider would leave only break-glass HR able to sign in: almost surely a mistake.
+  if (ssoOnly && !oidc) throw new Error('SSO_ONLY needs OIDC_ISSUER and OIDC_CLIENT_ID');
+  return { oidc, ssoOnly };
 }

@@ -1,10 +1,12 @@
 import { auditRouter } from './audit/audit.router';
 import { authRouter } from './auth/auth.router';
+import { breakGlassRouter } from './auth/break-glass.router';
 import { cyclesRouter, reviewsHrRouter } from './cycles/cycles.router';
 import { exportRouter } from './export/export.router';
 // goals (issue 5)
 import { goalsRouter } from './goals/goals.router';
 import { peopleRouter } from './people/people.router';
+import { scimTokensRouter } from './scim/scim-tokens';
 import { setupRouter } from './setup/setup.router';
 import { syncRouter } from './sync/sync.router';
 import { questionBankRouter, templatesRouter } from './templates/templates.router';
@@ -24,6 +26,9 @@ export const appRouter = router({
   reviews: reviewsHrRouter,
   audit: auditRouter,
   export: exportRouter,
+  // identity (issue 13)
+  breakGlass: breakGlassRouter,
+  scimTokens: scimTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

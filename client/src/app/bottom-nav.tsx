@@ -69,12 +69,19 @@ const ADMIN: readonly { href: string; label: string }[] = [
   { href: '/people', label: 'People' },
   { href: '/cycles', label: 'Review cycles' },
   { href: '/cycles/audit', label: 'Audit log' },
+  { href: '/people/identity', label: 'Sign-in' },
 ];
 
 /** HR's admin screens side by side: shown on /people and /cycles. */
 export function AdminTabs({ path }: { path: string }) {
   if (!under('/people', path) && !under('/cycles', path)) return null;
-  const current = path.startsWith('/cycles/audit') ? '/cycles/audit' : under('/cycles', path) ? '/cycles' : '/people';
+  const current = path.startsWith('/cycles/audit')
+    ? '/cycles/audit'
+    : under('/cycles', path)
+      ? '/cycles'
+      : path.startsWith('/people/identity')
+        ? '/people/identity'
+        : '/people';
   return (
     <nav className="admin-tabs" aria-label="Admin">
       {ADMIN.map((a) => (

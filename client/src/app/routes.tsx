@@ -14,6 +14,7 @@ import {
   GoalDetailScreen,
   GoalEditScreen,
   GoalsScreen,
+  IdentityScreen,
   InboxScreen,
   LogWinScreen,
   ManagerNotesScreen,
@@ -68,6 +69,12 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/people', title: 'People', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/people/new', title: 'Add person', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   { pattern: '/people/import', title: 'Import people', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
+  {
+    pattern: '/people/identity',
+    title: 'Sign-in & provisioning',
+    hr: true,
+    render: () => <LazyScreen screen={IdentityScreen} props={{}} />,
+  },
   { pattern: '/people/:id', title: 'Edit person', hr: true, render: (_, path) => <LazyScreen screen={PeopleArea} props={{ path }} /> },
   // --- reviews ---
   { pattern: '/reviews', title: 'Reviews', render: (p) => <LazyScreen screen={ReviewsScreen} props={{ me: p.me }} /> },

@@ -76,3 +76,5 @@ export function preloadOfflineScreens(role: string): Promise<unknown> {
     import('fflate'),
   ]);
 }
+// identity (issue 13): HR's SCIM tokens and break-glass accounts
+export const IdentityScreen = lazyScreen(() => import('@/features/identity/identity-screen').then((m) => m.default));

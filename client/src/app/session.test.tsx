@@ -11,7 +11,10 @@ const api = vi.hoisted(() => ({ me: vi.fn(), status: vi.fn(), signIn: vi.fn() })
 vi.mock('@/lib/trpc', () => {
   const offline = () => Promise.reject(new TypeError('Failed to fetch'));
   return {
-    trpc: { auth: { me: { query: api.me }, signIn: { mutate: api.signIn } }, setup: { status: { query: api.status } } },
+    trpc: {
+      auth: { me: { query: api.me }, signIn: { mutate: api.signIn }, methods: { query: async () => ({ sso: null, passwords: true }) } },
+      setup: { status: { query: api.status } },
+    },
     trpcTransport: { push: offline, pull: offline },
   };
 });

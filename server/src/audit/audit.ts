@@ -30,7 +30,14 @@ export type AuditAction =
   | 'review.submit_manager'
   | 'review.sign_off'
   | 'review.acknowledge'
-  | 'review.answer_after_reopen';
+  | 'review.answer_after_reopen'
+  // identity (issue 13)
+  | 'sso.signin'
+  | 'sso.refused'
+  | 'person.breakGlass'
+  | 'scim.token.create'
+  | 'scim.token.revoke'
+  | 'scim.user';
 // --- end reviews ---
 
 export interface AuditEntry {

@@ -5,6 +5,7 @@ import { domainError } from '../errors';
 import { createMailer, sendAll } from '../notifications/mailer';
 import { input, publicProcedure, router, signedInProcedure } from '../trpc';
 import { loadMe, type Me } from './me';
+import { providerLogoutUrl, signInMethods } from './oidc/methods';
 import { hashPassword, verifyPassword } from './password';
 import { consumePasswordToken, findTokenOwner } from './password-token';
 import { assertLoginAllowed, clearAccountFailures, recordLoginFailure } from './rate-limit';
@@ -17,22 +18,25 @@ const ResetInput = z.strictObject({ email: Email });
 
 /** One wording for an unknown e-mail, a wrong password, a disabled person or no password yet: none is revealed. */
 const WRONG = 'Email or password is wrong';
+/** With SSO_ONLY=1 one wording for every refusal too, so it never tells which accounts are break-glass. */
+const WRONG_SSO_ONLY = 'Passwords are turned off here: use the sign-in button above. (HR break-glass accounts only.)';
 
 export const authRouter = router({
   me: publicProcedure.query(async ({ ctx }): Promise<Me | null> => (ctx.session ? loadMe(ctx.db, ctx.session.personId) : null)),
 
   signIn: publicProcedure.input(input(SignInInput)).mutation(async ({ ctx, input }): Promise<Me> => {
     await assertLoginAllowed(ctx.db, input.email, ctx.ip);
-    const rows = await ctx.db.query<{ id: string; password_hash: string | null; disabled: boolean }>(
-      'select id, password_hash, disabled from person where email = $1',
-      [input.email],
+    const rows = await ctx.db.query<{ id: string; password_hash: string | null; disabled: boolean; password_allowed: boolean }>(
+      `select id, password_hash, disabled, (role = 'hr' and break_glass) or not $2::boolean as password_allowed
+         from person where email = $1`,
+      [input.email, ctx.env.ssoOnly],
     );
     const person = rows[0];
     // The hash is verified even for an unknown or disabled account, so timing says nothing about which exist.
     const good = await verifyPassword(person?.password_hash ?? null, input.password);
-    if (!person || !good || person.disabled) {
+    if (!person || !good || person.disabled || !person.password_allowed) {
       await recordLoginFailure(ctx.db, input.email, ctx.ip);
-      throw domainError('UNAUTHENTICATED', WRONG);
+      throw domainError('UNAUTHENTICATED', ctx.env.ssoOnly ? WRONG_SSO_ONLY : WRONG);
     }
     const token = await ctx.db.tx(async (q) => {
       await clearAccountFailures(q, input.email);
@@ -44,10 +48,15 @@ export const authRouter = router({
     return me;
   }),
 
+  /** How this Merit signs people in: the provider's button, and whether passwords are for break-glass HR only. */
+  methods: publicProcedure.query(({ ctx }) => signInMethods(ctx.env)),
+
+  /** Ends the Merit session; for a session made through the provider, also the provider's URL to end its own. */
   signOut: signedInProcedure.mutation(async ({ ctx }) => {
+    const endSessionUrl = await providerLogoutUrl(ctx.db, ctx.env, ctx.session.tokenHash, ctx.origin);
     await revokeSession(ctx.db, ctx.session.tokenHash);
     ctx.clearSessionCookie();
-    return { ok: true as const };
+    return { ok: true as const, endSessionUrl };
   }),
 
   /**

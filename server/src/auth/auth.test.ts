@@ -49,7 +49,7 @@ describe('sign-in and sign-out', () => {
     const b = browser(db, bus);
     await (await b.caller()).auth.signIn({ email: 'cat@acme.test', password: PASSWORD });
     const token = b.jar.token ?? '';
-    expect(await (await b.caller()).auth.signOut()).toEqual({ ok: true });
+    expect(await (await b.caller()).auth.signOut()).toEqual({ ok: true, endSessionUrl: null });
     expect(b.jar.token).toBeNull();
     expect(await lookupSession(db, token, testEnv)).toBeNull();
     expect(await sessionsOf(p.id)).toBe(0);

@@ -1,7 +1,9 @@
 import { LIMITS } from '@merit/shared/limits';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { mountOidc } from '../auth/oidc/oidc-routes';
 import type { Db } from '../db/client';
 import type { Env } from '../env';
+import { mountScim } from '../scim/scim-routes';
 import type { ChangeBus } from '../sync/bus';
 import { compressAnswers } from './compress';
 import { mountExport } from './export-route';
@@ -99,6 +101,10 @@ export async function buildApp({ db, env, bus, logStream }: AppDeps): Promise<Fa
   await mountTrpc(app, { db, env, bus, metrics });
   // CSV export of a review cycle
   mountExport(app, { db, env });
+  // identity (issue 13): sign-in through the OpenID provider
+  mountOidc(app, { db, env });
+  // identity (issue 13): SCIM 2.0 provisioning
+  await mountScim(app, { db, env, bus });
   await serveApp(app, env.staticDir);
   return app;
 }

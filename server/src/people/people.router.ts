@@ -1,6 +1,5 @@
 import { Id } from '@merit/shared/domain/common';
 import { NewPersonInput, type Person, UpdatePersonInput } from '@merit/shared/domain/person';
-import { uuidv7 } from '@merit/shared/ids';
 import { LIMITS } from '@merit/shared/limits';
 import * as z from 'zod/mini';
 import { audit } from '../audit/audit';
@@ -10,8 +9,9 @@ import type { Context } from '../context';
 import { domainError } from '../errors';
 import { createMailer, type Mail, sendAll } from '../notifications/mailer';
 import { hrProcedure, input, router } from '../trpc';
+import { activeManagerByEmail, addPerson } from './add';
 import { commitImport, previewImport } from './import';
-import { listPeople, lockPeople, personById } from './people-repo';
+import { listPeople } from './people-repo';
 import { updatePerson } from './update';
 
 const CsvInput = z.strictObject({ csv: z.string().check(z.maxLength(LIMITS.bodyBytesMax)) });
@@ -27,33 +27,12 @@ export const peopleRouter = router({
   list: hrProcedure.query(({ ctx }) => listPeople(ctx.db)),
 
   add: hrProcedure.input(input(NewPersonInput)).mutation(async ({ ctx, input }) => {
-    const id = uuidv7();
     const { person, token } = await ctx.db.tx(async (q) => {
-      await lockPeople(q);
-      const taken = await q.query('select 1 from person where email = $1', [input.email]);
-      if (taken.length > 0) throw domainError('CONFLICT', 'Someone in Merit already has this email', 'email');
-      let managerId: string | null = null;
-      if (input.managerEmail) {
-        const m = await q.query<{ id: string; disabled: boolean }>('select id, disabled from person where email = $1', [
-          input.managerEmail,
-        ]);
-        if (!m[0] || m[0].disabled)
-          throw domainError('VALIDATION', "The manager's e-mail does not belong to an active person in Merit", 'managerEmail');
-        managerId = m[0].id;
-      }
-      await q.query('insert into person (id, email, name, department, manager_id, role) values ($1, $2, $3, $4, $5, $6)', [
-        id,
-        input.email,
-        input.name,
-        input.department,
-        managerId,
-        input.role,
-      ]);
-      await audit(q, { actorId: ctx.session.personId, action: 'person.add', subjectId: id, details: { role: input.role, managerId } });
-      const token = await issuePasswordToken(q, id);
-      await audit(q, { actorId: ctx.session.personId, action: 'password.link', subjectId: id });
-      const person = await personById(q, id);
-      if (!person) throw new Error('the person just added is missing');
+      const managerId = input.managerEmail ? await activeManagerByEmail(q, input.managerEmail) : null;
+      const { managerEmail: _, ...fields } = input;
+      const person = await addPerson(q, ctx.session.personId, { ...fields, managerId });
+      const token = await issuePasswordToken(q, person.id);
+      await audit(q, { actorId: ctx.session.personId, action: 'password.link', subjectId: person.id });
       return { person, token };
     });
     if (person.managerId) poke(ctx, [person.managerId]);

@@ -31,7 +31,8 @@ async function otherHrExists(q: Queryable, id: string): Promise<boolean> {
 }
 
 /** Applies an HR edit in the caller's transaction; every refusal throws before anything is written. */
-export async function updatePerson(q: Queryable, actorId: string, patch: Patch): Promise<UpdateResult> {
+/** `actorId` is null for SCIM provisioning (its own audit entry names the token). */
+export async function updatePerson(q: Queryable, actorId: string | null, patch: Patch): Promise<UpdateResult> {
   await lockPeople(q);
   const before = await personById(q, patch.id);
   if (!before) throw domainError('NOT_FOUND', 'No such person', 'id');

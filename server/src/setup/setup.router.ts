@@ -29,7 +29,8 @@ export const setupRouter = router({
     const token = await ctx.db.tx(async (q) => {
       const org = await q.query('insert into org (id, name) values (1, $1) on conflict (id) do nothing returning id', [input.orgName]);
       if (org.length === 0) throw domainError('CONFLICT', ALREADY);
-      await q.query('insert into person (id, email, name, role, password_hash) values ($1, $2, $3, $4, $5)', [
+      // The first admin is break-glass: with SSO_ONLY=1 their password still works if the provider is down.
+      await q.query('insert into person (id, email, name, role, password_hash, break_glass) values ($1, $2, $3, $4, $5, true)', [
         personId,
         input.email,
         input.name,

@@ -1,5 +1,6 @@
 import { SignInInput } from '@merit/shared/domain/person';
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { trpc } from '@/lib/trpc';
 import { FormError, TextField } from '@/ui/field';
@@ -7,6 +8,7 @@ import { labelledResolver } from '@/ui/form-resolver';
 import { Link } from '@/ui/router';
 import { AuthFrame } from './auth-frame';
 import { authErrorWords, type Me } from './me';
+import { SsoButton, ssoRefusal, useSignInMethods } from './sso-sign-in';
 
 interface Values {
   email: string;
@@ -29,6 +31,12 @@ export function SignInScreen({ onSignedIn, notice, email = '', orgName }: Props)
     handleSubmit,
     formState: { errors },
   } = useForm<Values>({ resolver, defaultValues: { email, password: '' } });
+  const methods = useSignInMethods();
+  const sso = methods.data?.sso ?? null;
+  const refusal = ssoRefusal(window.location.search);
+  // SSO_ONLY: the password form is for HR's break-glass accounts, one tap away rather than in everyone's way.
+  const [breakGlass, setBreakGlass] = useState(false);
+  const passwordForm = !methods.data || methods.data.passwords || breakGlass;
 
   return (
     <AuthFrame title="Sign in" lead={orgName ? `to ${orgName} on Merit` : 'to Merit'}>
@@ -37,34 +45,52 @@ export function SignInScreen({ onSignedIn, notice, email = '', orgName }: Props)
           {notice}
         </p>
       )}
-      <form className="form" noValidate onSubmit={handleSubmit((v) => signIn.mutate(v))}>
-        <TextField
-          label="Email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          autoCapitalize="none"
-          error={errors.email?.message}
-          {...register('email')}
-        />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          error={errors.password?.message}
-          {...register('password')}
-        />
-        <FormError>{signIn.error ? authErrorWords(signIn.error) : null}</FormError>
-        <button type="submit" className="btn btn-primary btn-block" disabled={signIn.isPending}>
-          {signIn.isPending ? 'Signing in…' : 'Sign in'}
+      {refusal && (
+        <p className="notice notice-bad" role="alert">
+          {refusal}
+        </p>
+      )}
+      {sso && <SsoButton label={sso.label} href={sso.startUrl} />}
+      {sso && passwordForm && <p className="sso-or">or with your Merit password</p>}
+      {passwordForm && (
+        <form className="form" noValidate onSubmit={handleSubmit((v) => signIn.mutate(v))}>
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            autoCapitalize="none"
+            error={errors.email?.message}
+            {...register('email')}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            error={errors.password?.message}
+            {...register('password')}
+          />
+          <FormError>{signIn.error ? authErrorWords(signIn.error) : null}</FormError>
+          <button type="submit" className={`btn ${sso ? 'btn-secondary' : 'btn-primary'} btn-block`} disabled={signIn.isPending}>
+            {signIn.isPending ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+      )}
+      {methods.data && !methods.data.passwords && !breakGlass && (
+        <button type="button" className="btn btn-ghost btn-block" onClick={() => setBreakGlass(true)}>
+          HR break-glass sign-in
         </button>
-      </form>
+      )}
+      {passwordForm && (
+        <p className="auth-foot">
+          <Link className="text-link" href="/forgot-password">
+            Forgot password?
+          </Link>
+        </p>
+      )}
       <p className="auth-foot">
-        <Link className="text-link" href="/forgot-password">
-          Forgot password?
-        </Link>
+        {sso ? 'Not in Merit yet? Ask your HR admin to add you.' : 'New here? Ask your HR admin for a link to set your password.'}
       </p>
-      <p className="auth-foot">New here? Ask your HR admin for a link to set your password.</p>
     </AuthFrame>
   );
 }

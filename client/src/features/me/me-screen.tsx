@@ -39,8 +39,13 @@ export default function MeScreen({ me, onSignedOut }: { me: MeInfo; onSignedOut(
     setBusy(true);
     engine.stop();
     try {
-      await signOutAndWipe(db, actor.personId, () => trpc.auth.signOut.mutate());
+      let providerLogout: string | null = null;
+      await signOutAndWipe(db, actor.personId, async () => {
+        providerLogout = (await trpc.auth.signOut.mutate()).endSessionUrl ?? null;
+      });
       onSignedOut();
+      // Signed in through the company's provider: end that session too (RP-initiated logout).
+      if (providerLogout) window.location.assign(providerLogout);
     } catch (e) {
       // This device's copy is wiped already; only the server session may outlive it.
       onSignedOut(`Signed out on this device, but the server did not confirm: ${describeError(e)}`);
