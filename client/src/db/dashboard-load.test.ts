@@ -128,7 +128,7 @@ describe('the home dashboard read through indexes', () => {
       ),
       { seed: 71, numRuns: 25 },
     );
-  });
+  }, 60_000);
 
   it('updates live: a late check-in on an ended goal changes the achievement rate', async () => {
     const actor = makeActor();
