@@ -118,6 +118,45 @@ describe('self-review (offline, through mutate and the outbox)', () => {
     expect(names).toEqual(['review.answer@1', 'review.answer@1', 'review.answer@1']);
   });
 
+  it('S50: each saved text carries the text it was typed over as its base, so the server can merge it', async () => {
+    const { db, review } = await renderReview((me) => ({
+      review: makeReview(me, uuidv7(), { state: 'self_in_progress', selfAnswers: { well: { text: 'Shipped search' } } }),
+    }));
+    const box = await screen.findByLabelText(/What went well\?/);
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: 'Shipped search and billing' } });
+    fireEvent.blur(box);
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: 'Shipped search and billing early' } });
+    fireEvent.blur(box);
+    await waitFor(async () => expect(await db.outbox.count()).toBe(2));
+    const sent = (await db.outbox.orderBy('mutationId').toArray()).map((e) => e.args);
+    expect(sent).toEqual([
+      { id: review.id, side: 'self', questionId: 'well', answer: { text: 'Shipped search and billing' }, base: { text: 'Shipped search' } },
+      {
+        id: review.id,
+        side: 'self',
+        questionId: 'well',
+        answer: { text: 'Shipped search and billing early' },
+        base: { text: 'Shipped search and billing' },
+      },
+    ]);
+  });
+
+  it("S1, S51: past the deadline by this device's clock, a hint shows and the answer still saves and queues", async () => {
+    const { db, review } = await renderReview((me) => ({ review: makeReview(me, uuidv7(), { selfDeadline: '2020-01-01' }) }));
+    expect(await screen.findByText(/By this device's clock the deadline has passed/)).toBeTruthy();
+    const box = screen.getByLabelText(/What went well\?/);
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: 'Written on a phone with a wrong clock' } });
+    fireEvent.blur(box);
+    await waitFor(async () =>
+      expect((await db.reviews.get(review.id))?.selfAnswers.well?.text).toBe('Written on a phone with a wrong clock'),
+    );
+    expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['review.answer@1']);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('checks required answers before asking: names the first missing one and takes the person to it; then confirms', async () => {
     const { db, review } = await renderReview((me) => ({ review: makeReview(me, uuidv7(), { selfAnswers: { overall: { rating: 3 } } }) }));
     fireEvent.click(await screen.findByRole('button', { name: 'Submit self-review' }));
