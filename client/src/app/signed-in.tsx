@@ -36,7 +36,8 @@ export function SignedIn({ me, path, onSignedIn, onSignedOut }: Props) {
     // Loaded ahead so "Log a win" opens inside the tap, with the keyboard up.
     void LogWinScreen.preload().catch(() => {});
     // Then every other screen, once the page is idle: the first visit leaves the app usable offline (S52).
-    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 1));
+    // Without requestIdleCallback (Safari), a few seconds' wait keeps the first screen's own loads ahead of it.
+    const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 2500));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
     const handle = idle(() => void preloadOfflineScreens(me.role), { timeout: 3000 });
     return () => {
