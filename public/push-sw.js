@@ -30,13 +30,16 @@ self.addEventListener('notificationclick', (event) => {
       const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
       const open = windows.find((c) => new URL(c.url).origin === self.location.origin);
       if (open) {
-        try {
-          await open.focus();
-          if (open.url !== target) await open.navigate(target);
-          return;
-        } catch {
-          // A window this worker does not control cannot be navigated: open the screen in a new one.
-        }
+        // Navigate first: it needs no user gesture. A window this worker does not control cannot be navigated,
+        // and then the screen opens in a new window instead.
+        const moved =
+          open.url === target ||
+          (await open.navigate(target).then(
+            () => true,
+            () => false,
+          ));
+        await open.focus().catch(() => undefined);
+        if (moved) return;
       }
       await self.clients.openWindow(target);
     })(),
