@@ -48,6 +48,8 @@ export default defineConfig({
         // No runtime caching: the API is never answered from a cache; synced data lives in IndexedDB.
         runtimeCaching: [],
         cleanupOutdatedCaches: true,
+        // Web push: the push and notificationclick handlers (public/push-sw.js), precached with the shell.
+        importScripts: ['/push-sw.js'],
         // The first install controls the open page at once (so it works offline without a reload); later
         // versions wait (no skipWaiting) until the person taps "Reload".
         clientsClaim: true,

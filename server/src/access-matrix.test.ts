@@ -71,6 +71,9 @@ const MATRIX: Record<string, Access> = {
   'scimTokens.list': 'hr',
   'scimTokens.create': 'hr',
   'scimTokens.revoke': 'hr',
+  'push.config': 'signedIn',
+  'push.subscribe': 'signedIn',
+  'push.unsubscribe': 'signedIn',
 };
 
 /** `_def.procedures` is typed as the router's tree, but at run time it is a flat map from dotted path to procedure. */

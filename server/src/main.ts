@@ -6,6 +6,7 @@ import { seedDemo } from './demo/seed';
 import { readEnv } from './env';
 import { buildApp } from './http/app';
 import { createMailer } from './notifications/mailer';
+import { startPushSender } from './push/sender';
 import { type ChangeBus, createChangeBus } from './sync/bus';
 
 const STOP_TIMEOUT_MS = 10_000;
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
     await app.listen({ host: env.host, port: env.port });
     // automatic review reminders (idempotent across processes: see cycles/reminders.ts)
     const stopReminders = startReminders(db, bus, createMailer(env), (m) => app.log.warn(m));
+    // web push (issue 13): VAPID keys made on first start; queued pushes sent after each commit
+    const stopPush = await startPushSender(db, env, (m) => app.log.warn(m));
     console.log(startBanner(env, db.kind === 'pg' ? 'pg' : 'pglite', demoLines));
 
     let stopping = false;
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
       setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();
       stopReminders();
       await app.close();
+      await stopPush();
       await bus?.close();
       await db.close();
       opened.release();

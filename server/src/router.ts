@@ -6,6 +6,7 @@ import { exportRouter } from './export/export.router';
 // goals (issue 5)
 import { goalsRouter } from './goals/goals.router';
 import { peopleRouter } from './people/people.router';
+import { pushRouter } from './push/push.router';
 import { scimTokensRouter } from './scim/scim-tokens';
 import { setupRouter } from './setup/setup.router';
 import { syncRouter } from './sync/sync.router';
@@ -29,6 +30,7 @@ export const appRouter = router({
   // identity (issue 13)
   breakGlass: breakGlassRouter,
   scimTokens: scimTokensRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;

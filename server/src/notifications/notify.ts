@@ -2,6 +2,7 @@ import type { NotificationKind } from '@merit/shared/domain/notification';
 import { uuidv7 } from '@merit/shared/ids';
 import type { Queryable } from '../db/client';
 import { bumpSpaces, type SpaceVersions } from '../sync/space-version';
+import { queuePushes } from '../push/sender';
 
 export interface NewNotification {
   to: string;
@@ -46,6 +47,15 @@ export async function notify(
       now,
       items.map((n) => v.take(n.to)),
     ],
+  );
+  // Every in-app notification also goes to the recipient's opted-in devices (web push), sent after commit.
+  await queuePushes(
+    q,
+    items.map((n) => ({
+      to: n.to,
+      // One tag per kind and screen: a newer reminder about the same review replaces the older one on the phone.
+      payload: { title: n.title.slice(0, 200), body: n.body.slice(0, 1000), url: n.link, tag: `${n.kind}:${n.link}` },
+    })),
   );
   return [...new Set(items.map((n) => n.to))];
 }

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { formatAgo, plural } from '@/ui/format';
 import { Screen } from '@/ui/screen';
 import { ExportCard } from './export-card';
+import { PushToggle } from './push-toggle';
 import { usePersisted } from './use-persisted';
 
 export interface MeInfo {
@@ -75,6 +76,8 @@ export default function MeScreen({ me, onSignedOut }: { me: MeInfo; onSignedOut(
             )}
           </dl>
         </section>
+
+        <PushToggle />
 
         <h2 className="section-title">Sync</h2>
         <section className="card">
