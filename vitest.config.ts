@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
-// One config, eight projects. `npm test` (scripts/test.mjs) runs all but `bench` and sums the counts.
+// One config, nine projects. `npm test` (scripts/test.mjs) runs all but `bench` and sums the counts.
 export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
@@ -44,7 +44,27 @@ export default defineConfig({
       {
         // Client engines (Dexie on fake-indexeddb) against the real server code on PGlite.
         resolve: { alias: { '@': r('./client/src') } },
-        test: { name: 'sync', include: ['test/sync/**/*.test.ts'], environment: 'node', testTimeout: 600_000, hookTimeout: 60_000 },
+        test: {
+          name: 'sync',
+          include: ['test/sync/**/*.test.ts'],
+          exclude: ['test/sync/fuzz-concurrent.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The concurrent fuzz: client engines against the real server code on the real PostgreSQL.
+        resolve: { alias: { '@': r('./client/src') } },
+        test: {
+          name: 'sync-pg',
+          include: ['test/sync/fuzz-concurrent.test.ts'],
+          environment: 'node',
+          env: { MERIT_TEST_DB: 'pg' },
+          globalSetup: ['server/src/test/pg-global-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 60_000,
+        },
       },
       // The import boundaries of biome.json, linted on fixtures that break them (runs the biome binary).
       { test: { name: 'lint', include: ['test/lint/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },

@@ -90,7 +90,7 @@ check('format and lint (biome ci)', 'npx', ['biome', 'ci', '.']);
 check('typecheck (tsc, strict)', 'npx', [...['-y', 'pnpm@10.34.8'], 'run', 'typecheck']);
 
 const projects = ['shared', 'client', 'server-pglite', 'sync', 'lint'];
-if (await postgresAnswers()) projects.push('server-pg');
+if (await postgresAnswers()) projects.push('server-pg', 'sync-pg');
 else {
   console.log('\n!!! NOTICE: no PostgreSQL answers on 127.0.0.1:5432: the server suite ran on PGlite ONLY, not on PostgreSQL. !!!\n');
 }
