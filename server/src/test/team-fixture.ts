@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/client';
+import { bumpSpaces } from '../sync/space-version';
 
 /** A key result as the client's schema has it, so the rows below pass the device's own checks. */
 const KR = JSON.stringify([{ id: 'kr1', title: 'Deals closed', kind: 'number', start: 0, target: 10, unit: '', weight: 1, current: null }]);
@@ -34,6 +35,10 @@ export async function insertTeam(q: Queryable, managerId: string, count: number,
      select gen_random_uuid(), owner_id, id, 'kr1', 4, 7, date '2026-11-22', 'org', 0, 0, 4 from g`,
     [ids, KR],
   );
-  await q.query('insert into space (id, version) select o, 4 from unnest($1::text[]) as o', [ids]);
+  // Four rows each, written above with versions 1-4: the one bump (S60) reserves exactly those.
+  await bumpSpaces(
+    q,
+    ids.flatMap((id) => [id, id, id, id]),
+  );
   return ids;
 }
