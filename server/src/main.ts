@@ -1,6 +1,7 @@
 import { startReminders } from './cycles/reminders';
 import type { Db } from './db/client';
 import { openDatabase } from './db/open';
+import { seedLarge } from './demo/large-org-start';
 import { seedDemo } from './demo/seed';
 import { readEnv } from './env';
 import { buildApp } from './http/app';
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   let bus: ChangeBus | null = null;
   try {
     bus = await createChangeBus(db);
-    if (env.demo) await seedDemo(db, (line) => console.log(line));
+    if (env.demo && env.demoPeople !== null) await seedLarge(db, env.demoPeople);
+    else if (env.demo) await seedDemo(db, (line) => console.log(line));
     const app = await buildApp({ db, env, bus });
     await app.listen({ host: env.host, port: env.port });
     // automatic review reminders (idempotent across processes: see cycles/reminders.ts)
