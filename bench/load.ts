@@ -2,8 +2,9 @@ import { Agent, request } from 'node:http';
 import { percentile } from './support';
 
 export interface LoadOptions {
-  /** A loopback URL; the same GET is sent again and again. */
+  /** A loopback URL; the same request is sent again and again (a GET, or a POST of `body` as JSON). */
   url: string;
+  body?: string;
   headers?: Record<string, string>;
   connections: number;
   durationMs: number;
@@ -36,7 +37,9 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
   const once = () =>
     new Promise<void>((resolve) => {
       const start = performance.now();
-      const req = request(target, { agent, headers: o.headers }, (res) => {
+      const post = o.body !== undefined;
+      const headers = post ? { ...o.headers, 'content-type': 'application/json', origin: target.origin } : o.headers;
+      const req = request(target, { agent, headers, method: post ? 'POST' : 'GET' }, (res) => {
         res.resume();
         res.on('end', () => {
           if (res.statusCode === 200) latencies.push(performance.now() - start);
@@ -48,7 +51,7 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
         errors++;
         resolve();
       });
-      req.end();
+      req.end(o.body);
     });
   const worker = async () => {
     while (performance.now() < until && sent < o.maxRequests) {

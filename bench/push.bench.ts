@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { uuidv7 } from '@merit/shared/ids';
 import { PROTOCOL_VERSION } from '@merit/shared/sync/protocol';
 import pg from 'pg';
@@ -8,21 +11,45 @@ import { openPg } from '../server/src/db/pg';
 import { openPglite } from '../server/src/db/pglite';
 import { createChangeBus } from '../server/src/sync/bus';
 import { callerAs, createPerson } from '../server/src/test/context';
+import type { Api } from '../test/support/api';
+import { withScratchPg } from './scratch-pg';
+import { startSignedIn } from './session';
 import { record, round } from './support';
 
 const N = 1000;
 
-/** Raw INSERT of N win rows in one transaction: what the database alone costs. */
+/** The same N win rows in ONE multi-row INSERT, in one transaction: what the database alone costs to store them. */
 async function floor(db: Db, ownerId: string): Promise<number> {
+  const ids = Array.from({ length: N }, () => uuidv7());
   const t0 = performance.now();
   await db.tx(async (q) => {
-    for (let i = 0; i < N; i++) {
-      await q.query(
-        'insert into win (id, owner_id, title, description, date, tags, visibility, created_at, updated_at, version) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
-        [uuidv7(), ownerId, `Floor ${i}`, '', '2026-11-20', ['bench'], 'private', 0, 0, i + 1],
-      );
-    }
+    await q.query(
+      `insert into win (id, owner_id, title, description, date, tags, visibility, created_at, updated_at, version)
+       select id, $2, 'Floor ' || n, '', '2026-11-20', array['bench']::text[], 'private', 0, 0, n
+       from unnest($1::uuid[]) with ordinality as t(id, n)`,
+      [ids, ownerId],
+    );
   });
+  return performance.now() - t0;
+}
+
+/** The same 1,000 mutations over HTTP to the built server, on a data directory on disk, in batches of 100. */
+async function pushOverHttp(api: Api): Promise<number> {
+  const deviceId = uuidv7();
+  const t0 = performance.now();
+  for (let b = 0; b < N / 100; b++) {
+    const mutations = Array.from({ length: 100 }, (_, i) => {
+      const id = b * 100 + i + 1;
+      return {
+        id,
+        name: 'win.create@1',
+        args: { id: uuidv7(), title: `Win ${id}`, date: '2026-11-20', tags: ['bench'], visibility: 'private' },
+        createdAt: 0,
+      };
+    });
+    const out = await api.mutation<{ lastMutationId: number }>('sync.push', { protocol: PROTOCOL_VERSION, deviceId, mutations });
+    if (out.lastMutationId !== (b + 1) * 100) throw new Error(`push stopped at ${out.lastMutationId}`);
+  }
   return performance.now() - t0;
 }
 
@@ -86,3 +113,47 @@ it('push of 1,000 win mutations on PostgreSQL', async () => {
     await admin.end();
   }
 });
+
+it('push of 1,000 win mutations over HTTP to the built server (PGlite on disk, then PostgreSQL)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'merit-bench-floor-'));
+  try {
+    // The floor on a PGlite of its own on disk (the server's directory is locked while it runs), same settings.
+    const fdb = await openPglite(join(dir, 'pg'));
+    await migrate(fdb);
+    const floorMs = await floor(fdb, (await createPerson(fdb)).id);
+    await fdb.close();
+    const { server, api } = await startSignedIn();
+    try {
+      await pushOverHttp(api);
+      reportHttp('pglite', { ms: await pushOverHttp(api), floorMs }, 2500);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await withScratchPg('merit_bench_push', async (url) => {
+    const { server, api } = await startSignedIn({ DATABASE_URL: url });
+    try {
+      await pushOverHttp(api);
+      const ms = await pushOverHttp(api);
+      const db = await openPg(url);
+      const floorMs = await floor(db, (await createPerson(db)).id);
+      await db.close();
+      reportHttp('pg', { ms, floorMs }, 4000);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+function reportHttp(kind: string, r: { ms: number; floorMs: number }, target: number) {
+  record({
+    [`push-throughput-http-${kind}`]: {
+      value: round((N / r.ms) * 1000, 0),
+      unit: 'mutations/s',
+      floor: round((N / r.floorMs) * 1000, 0),
+      target: `>= ${target} (ratio ${round(r.floorMs / r.ms, 2)} of the multi-row INSERT)`,
+    },
+  });
+}

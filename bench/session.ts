@@ -30,7 +30,8 @@ export class Device {
   async pull(): Promise<string[]> {
     const ids: string[] = [];
     for (;;) {
-      const page = await this.api.query<PullOutput>('sync.pull', { protocol: PROTOCOL_VERSION, deviceId: this.id, cursor: this.cursor });
+      // A POST, as the client's link sends it (docs/SYNC.md S6).
+      const page = await this.api.mutation<PullOutput>('sync.pull', { protocol: PROTOCOL_VERSION, deviceId: this.id, cursor: this.cursor });
       for (const c of page.changes) ids.push(c.id);
       this.cursor = page.cursor;
       if (!page.hasMore) return ids;

@@ -11,6 +11,8 @@ export interface Env {
   smtpUrl: string | null;
   mailFrom: string;
   demo: boolean;
+  /** With the demo: a generated organisation of this many people instead of the small one (demo/large-org.ts). */
+  demoPeople: number | null;
   logLevel: string;
   production: boolean;
   trustProxy: boolean;
@@ -65,6 +67,7 @@ export function readEnv(e: NodeJS.ProcessEnv = process.env, argv: readonly strin
     smtpUrl: e.SMTP_URL || null,
     mailFrom: e.MAIL_FROM ?? 'Merit <merit@localhost>',
     demo,
+    demoPeople: e.MERIT_DEMO_PEOPLE ? Math.max(20, Math.min(100_000, Number.parseInt(e.MERIT_DEMO_PEOPLE, 10) || 10_000)) : null,
     logLevel: e.LOG_LEVEL ?? 'info',
     production: e.NODE_ENV !== 'development' && e.NODE_ENV !== 'test',
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',

@@ -2,6 +2,7 @@ import { startBanner } from './banner';
 import { startReminders } from './cycles/reminders';
 import type { Db } from './db/client';
 import { openDatabase } from './db/open';
+import { seedLarge } from './demo/large-org-start';
 import { seedDemo } from './demo/seed';
 import { readEnv } from './env';
 import { buildApp } from './http/app';
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   try {
     bus = await createChangeBus(db);
     const demoLines: string[] = [];
-    if (env.demo) await seedDemo(db, (line) => demoLines.push(line));
+    if (env.demo && env.demoPeople !== null) await seedLarge(db, env.demoPeople, (line) => demoLines.push(line));
+    else if (env.demo) await seedDemo(db, (line) => demoLines.push(line));
     const app = await buildApp({ db, env, bus });
     await app.listen({ host: env.host, port: env.port });
     // automatic review reminders (idempotent across processes: see cycles/reminders.ts)

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import type { Env } from '../env';
 import type { Db } from './client';
 import { acquireDataDirLock } from './lock';
@@ -13,6 +14,10 @@ export async function openDatabase(env: Pick<Env, 'databaseUrl' | 'dataDir'>): P
     db = await openPg(env.databaseUrl);
   } else {
     release = acquireDataDirLock(env.dataDir);
+    // Before PGlite compiles its WebAssembly: keep it on V8's baseline compiler. Optimising the hot functions at
+    // run time left about 100 MB of compiler memory in the process for a few percent of query speed
+    // (docs/ARCHITECTURE.md, "PGlite on a small server").
+    setFlagsFromString('--liftoff-only');
     const { openPglite } = await import('./pglite');
     try {
       // Next to the bundle (dist/server/); running from source there is none, and initdb runs as before.

@@ -22,5 +22,6 @@ describe('the PGlite template the build ships (a first start without initdb)', (
     const again = await openPglite(join(dir, 'pg'), template);
     expect(await again.query('select name from org')).toEqual([{ name: 'Kept Co' }]);
     await again.close();
-  });
+    // initdb, the migrations and two opens: slow on a loaded 2-core box.
+  }, 120_000);
 });
