@@ -13,7 +13,8 @@ export default defineConfig({
   root: 'client',
   publicDir: '../public',
   resolve: { alias: { '@': r('./client/src') } },
-  build: { outDir: OUT, emptyOutDir: true, sourcemap: true },
+  // The manifest (.vite/manifest.json, never served: a dot folder) is how bench/entries.ts lists each entry's chunks.
+  build: { outDir: OUT, emptyOutDir: true, sourcemap: true, manifest: true },
   server: { proxy: { '/trpc': { target: 'http://localhost:8080', changeOrigin: false } } },
   plugins: [
     react(),

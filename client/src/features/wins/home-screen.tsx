@@ -13,7 +13,18 @@ function greeting(now: Date): string {
 }
 
 /** The first screen: one big way in ("Log a win"), then what this month already holds. */
-export function HomeScreen({ name, now = new Date(), dashboard }: { name: string; now?: Date; dashboard?: ReactNode }) {
+export function HomeScreen({
+  name,
+  now = new Date(),
+  dashboard,
+  recentHeld = false,
+}: {
+  name: string;
+  now?: Date;
+  dashboard?: ReactNode;
+  /** While the part above it is still arriving, "Recent wins" waits, so it never jumps down the screen (CLS). */
+  recentHeld?: boolean;
+}) {
   const wins = useWins();
   const month = today(now).slice(0, 7);
   const thisMonth = wins?.filter((w) => w.date.startsWith(month)).length ?? 0;
@@ -37,20 +48,24 @@ export function HomeScreen({ name, now = new Date(), dashboard }: { name: string
         </span>
       </div>
       {dashboard}
-      <div className="section-head">
-        <h2 className="section-title">Recent wins</h2>
-        {wins && wins.length > 0 && (
-          <Link href="/wins" className="text-link">
-            See all <ChevronIcon width={16} height={16} />
-          </Link>
-        )}
-      </div>
-      {wins === undefined ? (
-        <Spinner label="Loading wins" />
-      ) : wins.length === 0 ? (
-        <EmptyState title="Nothing logged yet">Your wins will show up here. The first one takes five seconds.</EmptyState>
-      ) : (
-        <WinList wins={wins.slice(0, 5)} label="Recent wins" />
+      {!recentHeld && (
+        <>
+          <div className="section-head">
+            <h2 className="section-title">Recent wins</h2>
+            {wins && wins.length > 0 && (
+              <Link href="/wins" className="text-link">
+                See all <ChevronIcon width={16} height={16} />
+              </Link>
+            )}
+          </div>
+          {wins === undefined ? (
+            <Spinner label="Loading wins" />
+          ) : wins.length === 0 ? (
+            <EmptyState title="Nothing logged yet">Your wins will show up here. The first one takes five seconds.</EmptyState>
+          ) : (
+            <WinList wins={wins.slice(0, 5)} label="Recent wins" />
+          )}
+        </>
       )}
     </section>
   );
