@@ -17,13 +17,8 @@ export const ENTRIES = {
   'sign-in': ['src/features/auth/sign-in-screen.tsx'],
   'set-password': ['src/features/auth/set-password-screen.tsx'],
   setup: ['src/features/auth/setup-screen.tsx'],
-  // Home: the signed-in app, the dashboard part, the finals writer (while IndexedDB opens), "Log a win" (preloaded).
-  home: [
-    'src/app/signed-in.tsx',
-    'src/features/goals/home-dashboard.tsx',
-    'src/db/goal-finals-writer.ts',
-    'src/features/wins/log-win-screen.tsx',
-  ],
+  // Home: the signed-in app (its dashboard included), the finals writer (while IndexedDB opens), "Log a win" (preloaded).
+  home: ['src/app/signed-in.tsx', 'src/db/goal-finals-writer.ts', 'src/features/wins/log-win-screen.tsx'],
   'self-review': [
     'src/app/signed-in.tsx',
     'src/features/reviews/review-screen.tsx',

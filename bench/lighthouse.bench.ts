@@ -69,7 +69,15 @@ it('Lighthouse mobile on the main screens, beside a blank page on the same serve
       { name: 'hr-cycle-dashboard', form: 'desktop', url: `${demo.url}${cycle}`, chrome: hr },
     ];
     const runs = new Map<string, Run[]>(pages.map((p) => [p.name, []]));
-    for (let i = 0; i < RUNS; i++) for (const p of pages) runs.get(p.name)?.push(await p.chrome.measure(p.url, p.form));
+    // On this shared box a run now and then loses its DevTools connection (a protocol time-out): it is tried
+    // once more, and a run that fails twice is left out of that page's median (the count is printed).
+    const attempt = (p: Page) => p.chrome.measure(p.url, p.form).catch(() => p.chrome.measure(p.url, p.form).catch(() => undefined));
+    for (let i = 0; i < RUNS; i++)
+      for (const p of pages) {
+        const r = await attempt(p);
+        if (r) runs.get(p.name)?.push(r);
+        else console.warn(`Lighthouse: run ${i + 1} of ${p.name} failed twice; left out`);
+      }
 
     const median = new Map([...runs].map(([name, rs]) => [name, medianRun(rs)]));
     mkdirSync('bench/out', { recursive: true });
@@ -79,7 +87,7 @@ it('Lighthouse mobile on the main screens, beside a blank page on the same serve
       if (p.name.startsWith('blank')) continue;
       const m = median.get(p.name);
       const f = floorOf(p);
-      if (!m || !f) continue;
+      if (!m || !f || (runs.get(p.name)?.length ?? 0) === 0) continue;
       const at = p.form === 'desktop' ? 'desktop' : 'mobile';
       record({
         [`lighthouse-${p.name}-${at}-score`]: { value: m.score, unit: 'score', floor: f.score, target: '>= 95' },
