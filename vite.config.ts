@@ -13,7 +13,9 @@ export default defineConfig({
   root: 'client',
   publicDir: '../public',
   resolve: { alias: { '@': r('./client/src') } },
-  build: { outDir: OUT, emptyOutDir: true, sourcemap: true },
+  // The manifest (.vite/manifest.json) is how bench/entries.ts and test/wire.spec.ts list each entry's chunks; it names
+  // only source files, no more public than the source maps beside the chunks.
+  build: { outDir: OUT, emptyOutDir: true, sourcemap: true, manifest: true },
   server: { proxy: { '/trpc': { target: 'http://localhost:8080', changeOrigin: false } } },
   plugins: [
     react(),

@@ -8,14 +8,10 @@ import './ui/styles/chips.css';
 import './ui/styles/components.css';
 import './ui/styles/cards.css';
 import './ui/styles/feedback.css';
-// goals (issue 5)
-import './ui/styles/goals.css';
-// review cycles
-import './ui/styles/cycles.css';
-import './ui/styles/wins.css';
+// Sign-in's company button (issue 13) is on a signed-out screen.
 import './ui/styles/identity.css';
-import './ui/styles/notes.css';
-import './ui/styles/reviews.css';
+
+// The signed-in app's own styles come with its chunk (app/signed-in.tsx), after these, in the same order as before.
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,11 +1,9 @@
 import { type ReactNode, Suspense } from 'react';
-import { HomeCards } from '@/features/notifications/home-cards';
-import { HomeScreen } from '@/features/wins/home-screen';
 import { WinsScreen } from '@/features/wins/wins-screen';
 import type { Me } from '@/lib/me';
 import { matchPath } from '@/ui/router';
 import { Spinner } from '@/ui/screen';
-import { HomeDashboardSlot } from './home-dashboard-slot';
+import { HomeRoute } from './home-dashboard-slot';
 import { LazyScreen } from './lazy-screen';
 import {
   CheckinScreen,
@@ -52,17 +50,7 @@ export const ROUTES: readonly Route[] = [
   {
     pattern: '/',
     title: 'Home',
-    render: (p) => (
-      <HomeScreen
-        name={p.me.name}
-        cards={<HomeCards />}
-        dashboard={
-          <Suspense fallback={null}>
-            <HomeDashboardSlot me={p.me} />
-          </Suspense>
-        }
-      />
-    ),
+    render: (p) => <HomeRoute me={p.me} />,
   },
   { pattern: '/wins', title: 'Wins', render: () => <WinsScreen /> },
   { pattern: '/wins/new', title: 'Log a win', focused: true, render: () => <LazyScreen screen={LogWinScreen} props={{}} /> },

@@ -1,9 +1,11 @@
 import { uuidv7 } from '@merit/shared/ids';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Suspense } from 'react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '@/lib/me';
 import { ToastProvider } from '@/ui/toast';
+import { SignedInApp } from './screens';
 import { Session } from './session';
 
 // The network boundary only. Dexie is real (fake-indexeddb); sync finds no server (offline).
@@ -37,11 +39,18 @@ function renderSession() {
   render(
     <QueryClientProvider client={client}>
       <ToastProvider>
-        <Session />
+        <Suspense fallback={null}>
+          <Session />
+        </Suspense>
       </ToastProvider>
     </QueryClientProvider>,
   );
 }
+
+// The signed-in app is a chunk of its own (loaded on demand, as in the browser): loaded once, before the clocks start.
+beforeAll(async () => {
+  await SignedInApp.preload();
+}, 30_000);
 
 beforeEach(() => {
   localStorage.clear();

@@ -7,8 +7,7 @@ import { navigate, usePath } from '@/ui/router';
 import { useToast } from '@/ui/toast';
 import { LazyScreen } from './lazy-screen';
 import { clearMe, readMe, resetPersistAsk, writeMe } from './me-cache';
-import { ForgotPasswordScreen, SetPasswordScreen, SetupScreen, SignInScreen } from './screens';
-import { SignedIn } from './signed-in';
+import { ForgotPasswordScreen, SetPasswordScreen, SetupScreen, SignedInApp, SignInScreen } from './screens';
 import { Splash, Unreachable } from './status-screens';
 
 export const ME_KEY = ['auth', 'me'] as const;
@@ -23,7 +22,12 @@ export function Session() {
   const path = usePath();
   const qc = useQueryClient();
   const toast = useToast();
-  const [cached, setCached] = useState<Me | null>(readMe);
+  const [cached, setCached] = useState<Me | null>(() => {
+    const remembered = readMe();
+    // Someone signed in here before: their app is fetched at once, beside the server's answer to auth.me.
+    if (remembered) void SignedInApp.preload().catch(() => {});
+    return remembered;
+  });
   const me = useQuery({
     queryKey: ME_KEY,
     queryFn: async () => {
@@ -43,10 +47,12 @@ export function Session() {
     // Nobody remembered here: the sign-in (or setup) screen is next, so fetch it while auth.me is asked.
     if (!cached) void Promise.all([SignInScreen.preload(), SetupScreen.preload()]).catch(() => {});
   }, [cached]);
+  // Asked beside auth.me (one batched request) when nobody is remembered here: the sign-in or setup screen
+  // then renders one round trip sooner on a first visit.
   const setup = useQuery({
     queryKey: ['setup', 'status'],
     queryFn: () => trpc.setup.status.query(),
-    enabled: signedOut && !cached,
+    enabled: !cached,
     networkMode: 'always',
   });
 
@@ -82,7 +88,7 @@ export function Session() {
   // Offline or the server failing: whoever was signed in here carries on, with their local data.
   const person = signedOut ? null : (me.data ?? cached);
   if (person)
-    return <SignedIn key={`${person.id}:${person.role}`} me={person} path={path} onSignedIn={onSignedIn} onSignedOut={onSignedOut} />;
+    return <LazyScreen key={`${person.id}:${person.role}`} screen={SignedInApp} props={{ me: person, path, onSignedIn, onSignedOut }} />;
 
   if (me.isPending) return <Splash />;
   if (me.error && !cached) return <Unreachable onRetry={() => me.refetch()} />;

@@ -8,6 +8,12 @@ import { Layout } from './layout';
 import { askPersistOnce } from './me-cache';
 import { findRoute, RouteView } from './routes';
 import { LogWinScreen, preloadOfflineScreens } from './screens';
+// Styles only the signed-in screens use: they arrive with this chunk, so the sign-in page does not wait for them.
+import '@/ui/styles/goals.css';
+import '@/ui/styles/cycles.css';
+import '@/ui/styles/wins.css';
+import '@/ui/styles/notes.css';
+import '@/ui/styles/reviews.css';
 
 interface Props {
   me: Me;

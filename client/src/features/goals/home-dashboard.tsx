@@ -14,6 +14,8 @@ interface Props {
   /** Upcoming review deadlines, when the reviews feature has any; none shows nothing. */
   deadlines?: readonly ReviewDeadline[];
   now?: Date;
+  /** Called once the dashboard has its figures and is on screen (home holds what sits below it until then). */
+  onReady?: () => void;
 }
 
 const NO_DEADLINES: readonly ReviewDeadline[] = [];
@@ -43,9 +45,13 @@ function useToday(now: Date | undefined): string {
 }
 
 /** Home's goal part, computed on the device: the at-risk alert, current goals, the quarter, past achievement. */
-export function HomeDashboard({ threshold, deadlines = NO_DEADLINES, now }: Props) {
+export function HomeDashboard({ threshold, deadlines = NO_DEADLINES, now, onReady }: Props) {
   const day = useToday(now);
   const d = useDashboard(day, threshold, deadlines);
+  const ready = d !== undefined;
+  useEffect(() => {
+    if (ready) onReady?.();
+  }, [ready, onReady]);
   if (!d) return null;
   const periods = quartersShown(d.achievement, quartersBack(day, DASHBOARD_QUARTERS - 1), day);
   return (

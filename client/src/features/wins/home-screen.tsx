@@ -18,12 +18,15 @@ export function HomeScreen({
   now = new Date(),
   dashboard,
   cards,
+  recentHeld = false,
 }: {
   name: string;
   now?: Date;
   dashboard?: ReactNode;
   /** Hand-offs waiting on this person (composed by the app from the notifications feature). */
   cards?: ReactNode;
+  /** While the part above it is still arriving, "Recent wins" waits, so it never jumps down the screen (CLS). */
+  recentHeld?: boolean;
 }) {
   const wins = useWins();
   const month = today(now).slice(0, 7);
@@ -49,20 +52,24 @@ export function HomeScreen({
         </span>
       </div>
       {dashboard}
-      <div className="section-head">
-        <h2 className="section-title">Recent wins</h2>
-        {wins && wins.length > 0 && (
-          <Link href="/wins" className="text-link">
-            See all <ChevronIcon width={16} height={16} />
-          </Link>
-        )}
-      </div>
-      {wins === undefined ? (
-        <Spinner label="Loading wins" />
-      ) : wins.length === 0 ? (
-        <EmptyState title="Nothing logged yet">Your wins will show up here. The first one takes five seconds.</EmptyState>
-      ) : (
-        <WinList wins={wins.slice(0, 5)} label="Recent wins" />
+      {!recentHeld && (
+        <>
+          <div className="section-head">
+            <h2 className="section-title">Recent wins</h2>
+            {wins && wins.length > 0 && (
+              <Link href="/wins" className="text-link">
+                See all <ChevronIcon width={16} height={16} />
+              </Link>
+            )}
+          </div>
+          {wins === undefined ? (
+            <Spinner label="Loading wins" />
+          ) : wins.length === 0 ? (
+            <EmptyState title="Nothing logged yet">Your wins will show up here. The first one takes five seconds.</EmptyState>
+          ) : (
+            <WinList wins={wins.slice(0, 5)} label="Recent wins" />
+          )}
+        </>
       )}
     </section>
   );
