@@ -41,13 +41,15 @@ function RowView<R>({ row, rowKey, picked, columns, headerKey, selectable, rowAc
     <tr data-testid={testId} className={picked ? 'row-picked' : undefined}>
       {selectable && (
         <td className="col-check">
-          <input
-            type="checkbox"
-            className="check"
-            aria-label={`Select ${String(columns.find((c) => c.key === headerKey)?.value(row) ?? rowKey)}`}
-            checked={picked}
-            onChange={(e) => onPick(rowKey, e.target.checked)}
-          />
+          <label className="check-target">
+            <input
+              type="checkbox"
+              className="check"
+              aria-label={`Select ${String(columns.find((c) => c.key === headerKey)?.value(row) ?? rowKey)}`}
+              checked={picked}
+              onChange={(e) => onPick(rowKey, e.target.checked)}
+            />
+          </label>
         </td>
       )}
       {columns.map((c) =>
@@ -155,13 +157,15 @@ export function DataTable<R>(p: Props<R>) {
             <tr>
               {p.selection && (
                 <th scope="col" className="col-check">
-                  <input
-                    type="checkbox"
-                    className="check"
-                    aria-label={`Select all ${shown.length} shown`}
-                    checked={allShownPicked}
-                    onChange={(e) => toggle(shown.map(p.rowKey), e.target.checked)}
-                  />
+                  <label className="check-target">
+                    <input
+                      type="checkbox"
+                      className="check"
+                      aria-label={`Select all ${shown.length} shown`}
+                      checked={allShownPicked}
+                      onChange={(e) => toggle(shown.map(p.rowKey), e.target.checked)}
+                    />
+                  </label>
                 </th>
               )}
               {p.columns.map((c) => {
