@@ -183,6 +183,33 @@ describe("HR's desk (issue 12)", () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it('the changed screens on a phone: no control under 44 px, nothing serious for axe', async () => {
+    onTestFailed(() => screenshotAll('hr-desk-phone'));
+    const ctx = await phone(browser, server.url);
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    await page.goto('/');
+    await page.getByLabel('Email').fill(HR.email);
+    await page.getByLabel('Password').fill(HR.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await page.getByRole('link', { name: 'Edit Tom Berg' }).waitFor();
+    await shot(page, 'people-phone');
+    await expectTargets44(page, 'people on a phone');
+    await expectAccessible(page, 'people on a phone');
+    await page.getByRole('link', { name: 'Edit Tom Berg' }).click();
+    await page.getByRole('heading', { name: 'Edit Tom Berg' }).waitFor();
+    await shot(page, 'person-edit-phone');
+    await expectTargets44(page, 'edit person on a phone');
+    await page.getByRole('link', { name: 'Review cycles' }).click();
+    await page.getByRole('link', { name: /Sales H2/ }).click();
+    await page.getByText(/self-reviews? to submit/).waitFor();
+    await page.getByText(/self-reviews? to submit/).scrollIntoViewIfNeeded();
+    await shot(page, 'cycle-remind-phone');
+    await expectTargets44(page, 'cycle dashboard on a phone');
+    await expectAccessible(page, 'cycle dashboard on a phone');
+  });
+
   it('a person resets a forgotten password from the e-mail on a phone; the used link is no dead end', async () => {
     onTestFailed(() => screenshotAll('hr-desk-reset'));
     smtp.received.length = 0;

@@ -31,3 +31,11 @@ export interface BenchApi {
   /** Milliseconds per bare `put` of the same check-in row, strict unless told. */
   checkinPutRuns(runs: number, warmup: number, durability?: 'strict' | 'relaxed'): Promise<number[]>;
 }
+
+// HR's people table (issue 12): bench/browser/people.mts.
+export interface BenchApi {
+  /** Milliseconds from a search keystroke to the next frame after the people table (n rows) shows the result. */
+  peopleFilterRuns(n: number, runs: number): Promise<number[]>;
+  /** Milliseconds of the same searches through the pure filter alone: the floor. */
+  peopleFilterFloorRuns(n: number, runs: number): Promise<number[]>;
+}

@@ -12,6 +12,8 @@ import type { BenchApi } from './api';
 import { benchDb, type Durability } from './durability.mts';
 // goals (issue 5)
 import { goalsBench } from './goals.mts';
+// HR's people table (issue 12)
+import { peopleBench } from './people.mts';
 
 const PAGE = 1000;
 const WORDS = 'shipped the release fixed flaky tests mentored a new hire led the incident review wrote docs'.split(' ');
@@ -125,5 +127,5 @@ async function putRuns(runs: number, warmup: number, durability: Durability = 's
   return samples;
 }
 
-const api: BenchApi = { pullApply, bulkPutFloor, mutateRuns, putRuns, ...goalsBench };
+const api: BenchApi = { pullApply, bulkPutFloor, mutateRuns, putRuns, ...goalsBench, ...peopleBench };
 Object.assign(window, { bench: api });

@@ -1,4 +1,4 @@
-import { type ReactNode, useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, type ReactNode, useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { SearchBox } from './search-box';
 import { type Column, distinctValues, pageOf, queryRows, type TableQuery } from './table-model';
 
@@ -23,6 +23,50 @@ interface Props<R> {
   testId?(row: R): string;
 }
 
+interface RowProps<R> {
+  row: R;
+  rowKey: string;
+  picked: boolean;
+  columns: readonly TableColumn<R>[];
+  headerKey: string;
+  selectable: boolean;
+  rowActions?: ((row: R) => ReactNode) | undefined;
+  testId?: string | undefined;
+  onPick(key: string, on: boolean): void;
+}
+
+/** One row; memoised, so a keystroke re-renders only rows whose data or selection changed. */
+function RowView<R>({ row, rowKey, picked, columns, headerKey, selectable, rowActions, testId, onPick }: RowProps<R>) {
+  return (
+    <tr data-testid={testId} className={picked ? 'row-picked' : undefined}>
+      {selectable && (
+        <td className="col-check">
+          <label className="check-target">
+            <input
+              type="checkbox"
+              className="check"
+              aria-label={`Select ${String(columns.find((c) => c.key === headerKey)?.value(row) ?? rowKey)}`}
+              checked={picked}
+              onChange={(e) => onPick(rowKey, e.target.checked)}
+            />
+          </label>
+        </td>
+      )}
+      {columns.map((c) =>
+        c.key === headerKey ? (
+          <th key={c.key} scope="row">
+            {c.render ? c.render(row) : c.value(row)}
+          </th>
+        ) : (
+          <td key={c.key}>{c.render ? c.render(row) : c.value(row)}</td>
+        ),
+      )}
+      {rowActions && <td className="row-actions">{rowActions(row)}</td>}
+    </tr>
+  );
+}
+const Row = memo(RowView) as typeof RowView;
+
 const arrow = (dir: 'asc' | 'desc' | null) => (dir === 'asc' ? '▲' : dir === 'desc' ? '▼' : '');
 
 /**
@@ -42,16 +86,23 @@ export function DataTable<R>(p: Props<R>) {
     [p.rows, p.columns, deferredSearch, filters, sort],
   );
   const view = pageOf(shown, page);
-  const filterCols = p.columns.filter((c) => c.filter);
+  const filterCols = useMemo(() => p.columns.filter((c) => c.filter), [p.columns]);
   const options = useMemo(() => new Map(filterCols.map((c) => [c.key, distinctValues(p.rows, c)])), [p.rows, filterCols]);
-  const selectedRows = p.selection ? p.rows.filter((r) => picked.has(p.rowKey(r))) : [];
+  const selectedRows = useMemo(
+    () => (p.selection && picked.size > 0 ? p.rows.filter((r) => picked.has(p.rowKey(r))) : []),
+    [p.selection, p.rows, p.rowKey, picked],
+  );
   const allShownPicked = shown.length > 0 && shown.every((r) => picked.has(p.rowKey(r)));
-  const toggle = (keys: string[], on: boolean) =>
-    setPicked((prev) => {
-      const next = new Set(prev);
-      for (const k of keys) on ? next.add(k) : next.delete(k);
-      return next;
-    });
+  const toggle = useCallback(
+    (keys: string[], on: boolean) =>
+      setPicked((prev) => {
+        const next = new Set(prev);
+        for (const k of keys) on ? next.add(k) : next.delete(k);
+        return next;
+      }),
+    [],
+  );
+  const pickOne = useCallback((key: string, on: boolean) => toggle([key], on), [toggle]);
   const sortBy = (key: string) => {
     setSort((s) => (s?.key !== key ? { key, dir: 'asc' } : s.dir === 'asc' ? { key, dir: 'desc' } : null));
     setPage(0);
@@ -106,13 +157,15 @@ export function DataTable<R>(p: Props<R>) {
             <tr>
               {p.selection && (
                 <th scope="col" className="col-check">
-                  <input
-                    type="checkbox"
-                    className="check"
-                    aria-label={`Select all ${shown.length} shown`}
-                    checked={allShownPicked}
-                    onChange={(e) => toggle(shown.map(p.rowKey), e.target.checked)}
-                  />
+                  <label className="check-target">
+                    <input
+                      type="checkbox"
+                      className="check"
+                      aria-label={`Select all ${shown.length} shown`}
+                      checked={allShownPicked}
+                      onChange={(e) => toggle(shown.map(p.rowKey), e.target.checked)}
+                    />
+                  </label>
                 </th>
               )}
               {p.columns.map((c) => {
@@ -137,29 +190,18 @@ export function DataTable<R>(p: Props<R>) {
             {view.rows.map((r) => {
               const key = p.rowKey(r);
               return (
-                <tr key={key} data-testid={p.testId?.(r)} className={picked.has(key) ? 'row-picked' : undefined}>
-                  {p.selection && (
-                    <td className="col-check">
-                      <input
-                        type="checkbox"
-                        className="check"
-                        aria-label={`Select ${String(p.columns.find((c) => c.key === p.headerKey)?.value(r) ?? key)}`}
-                        checked={picked.has(key)}
-                        onChange={(e) => toggle([key], e.target.checked)}
-                      />
-                    </td>
-                  )}
-                  {p.columns.map((c) =>
-                    c.key === p.headerKey ? (
-                      <th key={c.key} scope="row">
-                        {c.render ? c.render(r) : c.value(r)}
-                      </th>
-                    ) : (
-                      <td key={c.key}>{c.render ? c.render(r) : c.value(r)}</td>
-                    ),
-                  )}
-                  {p.rowActions && <td className="row-actions">{p.rowActions(r)}</td>}
-                </tr>
+                <Row
+                  key={key}
+                  row={r}
+                  rowKey={key}
+                  picked={picked.has(key)}
+                  columns={p.columns}
+                  headerKey={p.headerKey}
+                  selectable={p.selection !== undefined}
+                  rowActions={p.rowActions}
+                  testId={p.testId?.(r)}
+                  onPick={pickOne}
+                />
               );
             })}
           </tbody>

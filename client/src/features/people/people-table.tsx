@@ -29,6 +29,15 @@ export function peopleColumns(nameOf: (id: string | null) => string): TableColum
   ];
 }
 
+// Stable functions: the table's memoised rows re-render only when their person or selection changes.
+const idOf = (p: Person) => p.id;
+const testIdOf = (p: Person) => `person-${p.email}`;
+const editLink = (p: Person) => (
+  <Link className="btn btn-ghost btn-small" href={`/people/${p.id}`}>
+    Edit<span className="visually-hidden"> {p.name}</span>
+  </Link>
+);
+
 /** People as a dense table (laptops): search, filter, sort, select many and e-mail them their links; Edit per row. */
 export function PeopleTable({ people }: { people: Person[] }) {
   const invite = useInvite();
@@ -42,8 +51,8 @@ export function PeopleTable({ people }: { people: Person[] }) {
       rows={people}
       columns={columns}
       headerKey="name"
-      rowKey={(p) => p.id}
-      testId={(p) => `person-${p.email}`}
+      rowKey={idOf}
+      testId={testIdOf}
       searchPlaceholder={`Search ${people.length} people by name, e-mail, department`}
       selection={(rows, clear) => (
         <button
@@ -60,11 +69,7 @@ export function PeopleTable({ people }: { people: Person[] }) {
           E-mail set-password links
         </button>
       )}
-      rowActions={(p) => (
-        <Link className="btn btn-ghost btn-small" href={`/people/${p.id}`}>
-          Edit<span className="visually-hidden"> {p.name}</span>
-        </Link>
-      )}
+      rowActions={editLink}
     />
   );
 }
