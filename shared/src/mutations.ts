@@ -37,7 +37,7 @@ import {
 import { createNote, deleteNote, type Note, NoteCreateArgs, NoteDeleteArgs, NoteUpdateArgs, updateNote } from './domain/note';
 // notifications
 import { type Notification, NotificationReadArgs, readNotification } from './domain/notification';
-import { dismissRejection, InboxDismissArgs, type Rejection } from './domain/rejection';
+import { dismissRejection, InboxDismissArgs, InboxSetAsideArgs, type Rejection, setAsideMutation } from './domain/rejection';
 import {
   acknowledgeReview,
   answerReview,
@@ -141,6 +141,8 @@ export const MUTATIONS = {
   }),
   'win.delete@1': def({ table: 'wins', args: WinDeleteArgs, target: (a) => a.id, apply: deleteWin }),
   'inbox.dismiss@1': def({ table: 'rejections', args: InboxDismissArgs, target: (a) => a.id, apply: dismissRejection }),
+  // A device's stand-in for an outbox entry the server kept failing on (S41).
+  'inbox.setAside@1': def({ table: 'rejections', args: InboxSetAsideArgs, target: (a) => a.id, apply: setAsideMutation }),
   // goals and check-ins (issue 5)
   'goal.create@1': def({ table: 'goals', args: GoalCreateArgs, target: (a) => a.id, apply: createGoal }),
   'goal.update@1': def({

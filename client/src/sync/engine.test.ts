@@ -246,4 +246,57 @@ describe('SyncEngine (docs/SYNC.md)', () => {
     await new Promise((r) => setTimeout(r, 250));
     expect(pushed).toHaveBeenCalledTimes(3);
   });
+
+  it('S41: a push the server keeps failing on is narrowed to its first entry, which is set aside; the queue behind it lands', async () => {
+    const actor = makeActor();
+    const db = makeDeviceDb(actor.personId);
+    const server = new FakeServer(actor);
+    const inner = server.transport();
+    // The server fails every push that carries the poison win, and answers pulls: it is up.
+    const transport = {
+      ...inner,
+      push: async (input: Parameters<typeof inner.push>[0]) => {
+        if (input.mutations.some((m) => m.name === 'win.create@1' && JSON.stringify(m.args).includes('POISON')))
+          throw trpcError('INTERNAL_SERVER_ERROR');
+        return inner.push(input);
+      },
+    };
+    const engine = new SyncEngine({ db, actor, transport });
+    const titles = ['One', 'Two', 'POISON pill', 'Four', 'Five'];
+    for (const title of titles) await mutate(db, actor, 'win.create@1', { id: uuidv7(), title, date: '2025-02-01', visibility: 'private' });
+    let rounds = 0;
+    while ((await db.outbox.count()) > 0 && rounds < 20) {
+      await engine.syncOnce();
+      rounds++;
+    }
+    expect(await db.outbox.count()).toBe(0);
+    // 100 -> 10 -> 1 (the two before it land), then three failures of the poison alone, then the stand-in goes through.
+    expect(rounds).toBeLessThanOrEqual(8);
+    expect(
+      server
+        .live('wins')
+        .map((w) => (w as { title: string }).title)
+        .sort(),
+    ).toEqual(['Five', 'Four', 'One', 'Two']);
+    const inbox = await db.rejections.toArray();
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]).toMatchObject({ code: 'NOT_SENT', name: 'win.create@1', mutationId: 3, args: { title: 'POISON pill' } });
+    // Kept locally as an inbox item, not as a win that will never sync.
+    expect((await db.wins.toArray()).map((w) => w.title).sort()).toEqual(['Five', 'Four', 'One', 'Two']);
+    expect(server.pushes.flatMap((p) => p.mutations.filter((m) => m.name === 'inbox.setAside@1').map((m) => m.id))).toEqual([3]);
+  });
+
+  it('S41: an unreachable server (the pull fails too) never sets anything aside', async () => {
+    const { db, server, engine, createWins } = device();
+    await createWins(2);
+    for (let i = 0; i < 6; i++) {
+      server.faults.push.push(trpcError('INTERNAL_SERVER_ERROR'));
+      server.faults.pull.push(new TypeError('Failed to fetch'));
+      await engine.syncOnce();
+    }
+    expect(await db.outbox.count()).toBe(2);
+    expect(await db.rejections.count()).toBe(0);
+    await engine.syncOnce();
+    expect(server.live('wins')).toHaveLength(2);
+  });
 });

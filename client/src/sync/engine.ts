@@ -1,10 +1,13 @@
 import type { Actor } from '@merit/shared/domain/person';
+import { LIMITS } from '@merit/shared/limits';
 import { PROTOCOL_VERSION } from '@merit/shared/sync/protocol';
 import type { MeritDb } from '@/db/db';
 import { ensureDeviceId, getMeta } from '@/db/meta';
+import { isQuotaError } from '@/lib/errors';
 import { electLeader, type Leadership } from './leader';
 import { pullAll } from './pull';
 import { pushOutbox } from './push';
+import { SET_ASIDE_AFTER, setAside } from './set-aside';
 import { backoffDelay, classifyFailure, INITIAL_STATUS, type SyncStatus } from './status';
 import type { SyncTransport } from './transport';
 
@@ -47,6 +50,11 @@ export class SyncEngine {
   private stopLive: (() => void) | null = null;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Batch size of the next push: narrowed 100 -> 10 -> 1 while pushes fail and the server answers pulls (S41). */
+  private pushLimit: number = LIMITS.pushBatchMax;
+  /** Failed pushes in a row of the first entry alone, and which entry that is. */
+  private strikes = 0;
+  private strikeAt = 0;
 
   constructor(opts: SyncEngineOptions) {
     this.db = opts.db;
@@ -162,7 +170,16 @@ export class SyncEngine {
     try {
       const deviceId = await ensureDeviceId(this.db);
       const common = { db: this.db, transport: this.transport, deviceId, protocol: this.protocol };
-      this.acked = await pushOutbox(common, this.acked);
+      let pushFailure: { error: unknown } | null = null;
+      try {
+        this.acked = await pushOutbox(common, this.acked, this.pushLimit);
+        this.pushLimit = LIMITS.pushBatchMax;
+        this.strikes = 0;
+      } catch (e) {
+        // Signed out or outdated stops here; any other failure still pulls, which tells whether the server is up.
+        if (classifyFailure(e, true).halt || isQuotaError(e)) throw e;
+        pushFailure = { error: e };
+      }
       let done = 0;
       await pullAll({
         ...common,
@@ -173,6 +190,10 @@ export class SyncEngine {
           this.setStatus({ initialSync: { done } });
         },
       });
+      if (pushFailure) {
+        await this.strike(deviceId);
+        throw pushFailure.error;
+      }
       this.failures = 0;
       this.setStatus({ phase: 'idle', error: null, lastSyncedAt: this.now(), initialSync: null });
     } catch (e) {
@@ -181,6 +202,30 @@ export class SyncEngine {
       if (f.halt) this.halted = true;
       else this.scheduleRetry();
     }
+  }
+
+  /**
+   * A push failed while the server answered the pull: the server is up and something in the outbox makes it fail
+   * (S41). Narrow the batch to find the entry; once the first entry alone has failed SET_ASIDE_AFTER times in a
+   * row, set it aside (kept, in the inbox as "could not be sent") so the queue behind it moves.
+   */
+  private async strike(deviceId: string): Promise<void> {
+    const first = await this.db.outbox.orderBy('mutationId').first();
+    if (!first) return;
+    if (first.mutationId !== this.strikeAt) {
+      this.strikeAt = first.mutationId;
+      this.strikes = 0;
+    }
+    if (this.pushLimit > 1) {
+      this.pushLimit = this.pushLimit > 10 ? 10 : 1;
+      return;
+    }
+    this.strikes++;
+    if (this.strikes < SET_ASIDE_AFTER) return;
+    await setAside(this.db, this.actor, deviceId, first);
+    this.strikes = 0;
+    this.pushLimit = LIMITS.pushBatchMax;
+    this.failures = 0;
   }
 
   private scheduleRetry(): void {

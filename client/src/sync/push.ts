@@ -19,16 +19,16 @@ export class PushStalledError extends Error {
 
 /**
  * Sends the outbox in id order, in batches of at most LIMITS.pushBatchMax, starting after `ackedThrough`
- * (the last id the server confirmed to this engine). Entries are NOT deleted here: the pull that brings
+ * (the last id the server confirmed to this engine); `limit` narrows the batches while the server keeps failing (S41). Entries are NOT deleted here: the pull that brings
  * their effects drops them in the same transaction, so nothing flickers (rule S13). The server answers its
  * last applied id; when that is below what we sent, the next batch starts right after it (a gap, or a batch
  * the server stopped early; rules S3, S4). Returns the server's last applied id.
  */
-export async function pushOutbox(ctx: PushContext, ackedThrough: number): Promise<number> {
+export async function pushOutbox(ctx: PushContext, ackedThrough: number, limit: number = LIMITS.pushBatchMax): Promise<number> {
   let from = ackedThrough + 1;
   let last = ackedThrough;
   for (;;) {
-    const batch = await ctx.db.outbox.where('mutationId').aboveOrEqual(from).limit(LIMITS.pushBatchMax).toArray();
+    const batch = await ctx.db.outbox.where('mutationId').aboveOrEqual(from).limit(limit).toArray();
     const first = batch[0];
     if (!first) return last;
     const out = await ctx.transport.push({
