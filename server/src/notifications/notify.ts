@@ -1,8 +1,8 @@
 import type { NotificationKind } from '@merit/shared/domain/notification';
 import { uuidv7 } from '@merit/shared/ids';
 import type { Queryable } from '../db/client';
-import { bumpSpaces, type SpaceVersions } from '../sync/space-version';
 import { queuePushes } from '../push/sender';
+import { bumpSpaces, type SpaceVersions } from '../sync/space-version';
 
 export interface NewNotification {
   to: string;
