@@ -19,6 +19,7 @@ export const WHAT: { readonly [K in MutationKind]: string } = {
   'win.delete': 'Deleting a win',
   'win.restore': 'Bringing back a deleted win',
   'inbox.dismiss': 'Dismissing an item',
+  'inbox.setAside': 'A change that could not be sent',
   'goal.create': 'A goal you set',
   'goal.update': 'A change to a goal',
   'goal.delete': 'Deleting a goal',
