@@ -96,6 +96,8 @@ describe('the request sequence Entra ID sends', () => {
       'scim.user',
       'person.manager',
       'scim.user',
+      // the department change, with before/after, as HR's own edit audits it
+      'person.update',
       'scim.user',
       'person.disable',
       'scim.user',

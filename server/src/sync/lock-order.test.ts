@@ -141,7 +141,7 @@ describe('S60: one space bump, one lock order', () => {
     const [pushed] = await race(
       low,
       () => managerPush(boss, low, high),
-      () => callerAs(db, bus, hr).cycles.extendDeadline({ cycleId: draft.id, selfDeadline: '2026-07-15' }),
+      () => callerAs(db, bus, hr).cycles.extendDeadline({ cycleId: draft.id, selfDeadline: '2026-07-15', allowPast: true }),
     );
     const moved = await db.query<{ self_deadline: string }>('select self_deadline from review where cycle_id = $1', [draft.id]);
     expect(pushed).toMatchObject(APPLIED);
