@@ -110,7 +110,8 @@ async function pullNow(page: Page): Promise<void> {
   await waitSynced(page);
 }
 
-const badge = (page: Page) => page.locator('.nav-badge');
+// The inbox's count (the notification bell beside it has a badge of its own, for the hand-offs).
+const badge = (page: Page) => page.locator('a[href="/inbox"] .nav-badge');
 
 const BASE = 'I led the billing migration and we shipped it on time';
 const PHONE_A = 'I led the billing migration and we shipped it two weeks early';
