@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { uuidv7 } from '@merit/shared/ids';
 import { PROTOCOL_VERSION } from '@merit/shared/sync/protocol';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureOrg, failure } from '../auth/auth-test-kit';
 import type { Db } from '../db/client';
 import { createMailer } from '../notifications/mailer';
+import { type LoopbackSmtp, startLoopbackSmtp } from '../notifications/smtp-test-kit';
 import { type ChangeBus, createChangeBus } from '../sync/bus';
 import { callerAs, callerFor, createPerson, makeContext, type TestPerson, testEnv } from '../test/context';
 import { openTestDb } from '../test/harness';
@@ -148,38 +148,20 @@ describe('reviews.reopen', () => {
 });
 
 describe('reminders', () => {
-  let smtp: SMTPServer;
-  let port = 0;
-  const received: { to: string[]; data: string }[] = [];
+  let smtp: LoopbackSmtp;
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, done) {
-        let data = '';
-        stream.on('data', (c: Buffer) => {
-          data += c.toString();
-        });
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-          done();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const addr = smtp.server.address();
-    port = typeof addr === 'object' && addr ? addr.port : 0;
+    smtp = await startLoopbackSmtp();
   });
-  afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+  afterAll(() => smtp.close());
 
   it('cycles.remind never reminds of work past its deadline (the server would refuse it)', async () => {
-    received.length = 0;
-    const env = { ...testEnv, smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'Merit <merit@acme.test>' };
+    smtp.received.length = 0;
+    const env = { ...testEnv, smtpUrl: smtp.url, mailFrom: 'Merit <merit@acme.test>' };
     const caller = callerFor({ ...makeContext(db, bus, { personId: hr.id, role: 'hr', tokenHash: 't' }), env });
     // Bob's self-review deadline (2026-03-01) has passed: he is listed as skipped, and nobody is mailed.
     const out = await caller.cycles.remind({ cycleId: cid, phase: 'self' });
     expect(out).toEqual({ reminded: [], skipped: [{ id: bob.id, name: 'Bob', deadline: '2026-03-01' }], emailed: 0 });
-    expect(received).toHaveLength(0);
+    expect(smtp.received).toHaveLength(0);
     expect(await failure(() => caller.cycles.remind({ cycleId: cid, phase: 'self', personId: ann.id }))).toMatchObject({
       code: 'NOT_FOUND',
       field: 'personId',
@@ -188,7 +170,7 @@ describe('reminders', () => {
     await caller.cycles.extendDeadline({ cycleId: cid, personId: bob.id, selfDeadline: '2999-01-01', managerDeadline: '2999-01-02' });
     const again = await caller.cycles.remind({ cycleId: cid, phase: 'self', personId: bob.id });
     expect(again).toMatchObject({ reminded: [{ id: bob.id, name: 'Bob' }], emailed: 1 });
-    expect(received[0]?.data).toMatch(/Subject: Your self-review in H1 2026 is due/);
+    expect(smtp.received[0]?.data).toMatch(/Subject: Your self-review in H1 2026 is due/);
   });
 
   it('without SMTP_URL there is no mailer', () => {
@@ -196,7 +178,7 @@ describe('reminders', () => {
   });
 
   it('the automatic tick reminds N days before a deadline, once, even when two ticks race', async () => {
-    received.length = 0;
+    smtp.received.length = 0;
     const dora = await createPerson(db, { name: 'Dora', email: 'dora@acme.test' });
     const cid2 = await createPerson(db, { name: 'Cid', email: 'cid@acme.test', managerId: dora.id });
     const c = await draftCycle(db, bus, hr, {
@@ -205,13 +187,13 @@ describe('reminders', () => {
       managerDeadline: '2026-04-20',
     });
     await asHr().cycles.launch({ cycleId: c.id });
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'm@acme.test' });
+    const mailer = createMailer({ smtpUrl: smtp.url, mailFrom: 'm@acme.test' });
     const at = (day: string) => Date.parse(`${day}T09:00:00Z`);
     expect(await reminderTick(db, bus, mailer, at('2026-04-01'))).toBe(0);
     // 3 days before: two processes tick at the same moment; the unique key lets one of them send.
     const [a, b] = await Promise.all([reminderTick(db, bus, mailer, at('2026-04-07')), reminderTick(db, bus, mailer, at('2026-04-07'))]);
     expect(a + b).toBe(1);
-    expect(received.map((r) => r.to[0])).toEqual(['cid@acme.test']);
+    expect(smtp.received.map((r) => r.to[0])).toEqual(['cid@acme.test']);
     expect(await reminderTick(db, bus, mailer, at('2026-04-08'))).toBe(0);
     // 1 day before: the second reminder.
     expect(await reminderTick(db, bus, mailer, at('2026-04-09'))).toBe(1);
@@ -226,8 +208,8 @@ describe('reminders', () => {
     expect(await failure(() => asHr().cycles.setReminderDays({ days: [61] }))).toMatchObject({ code: 'BAD_REQUEST', field: 'days.0' });
     expect(await asHr().cycles.setReminderDays({ days: [10, 10] })).toEqual({ days: [10] });
     expect(await reminderTick(db, bus, mailer, at('2026-04-10'))).toBe(1);
-    expect(received.map((r) => r.to[0])).toEqual(['cid@acme.test', 'cid@acme.test', 'dora@acme.test']);
-    expect(received[2]?.data).toMatch(/Subject: 1 review in H1 2026 waits for you/);
+    expect(smtp.received.map((r) => r.to[0])).toEqual(['cid@acme.test', 'cid@acme.test', 'dora@acme.test']);
+    expect(smtp.received[2]?.data).toMatch(/Subject: 1 review in H1 2026 waits for you/);
     expect((await pullNotifications(dora)).map((n) => n?.kind)).toEqual(['reminder']);
   });
 });
